@@ -1,0 +1,1 @@
+"""Fonts, reference data, translations and styles, read with importlib.resources."""
