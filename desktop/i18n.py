@@ -27,7 +27,20 @@ def N_(text: str) -> str:  # noqa: N802 - gettext's conventional name for "mark,
     return text
 
 
+_PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
+
+
+def _shown(value: object) -> object:
+    # Whole numbers in a sentence read in Persian digits; text (user names, codes typed by the
+    # user) is left exactly as given — the caller converts it if it should read in Persian.
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value).translate(_PERSIAN_DIGITS)
+    return value
+
+
 def tr(text: str, /, **params: object) -> str:
     """The Persian for ``text``, with ``{name}`` placeholders filled from ``params``."""
     translated = catalogue().get(text, text)
-    return translated.format(**params) if params else translated
+    if not params:
+        return translated
+    return translated.format(**{key: _shown(value) for key, value in params.items()})

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import CheckConstraint, Index, String
+from sqlalchemy import CheckConstraint, Index, String, event
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, Record
@@ -31,3 +31,22 @@ class Client(Base, Record):
     county_code: Mapped[str] = mapped_column(String(4), index=True)
     urban: Mapped[bool] = mapped_column(default=True)
     search_key: Mapped[str] = mapped_column(String(400), default="", index=True)
+
+
+def client_search_key(first_name: str, last_name: str, father_name: str, national_code: str,
+                      mobile: str | None) -> str:
+    """The one string every client search compares against (see desktop.fa.normalize)."""
+    from desktop.fa.normalize import search_key
+
+    return search_key(" ".join(
+        part for part in (first_name, last_name, father_name, national_code, mobile or "") if part
+    ))
+
+
+@event.listens_for(Client, "before_insert")
+@event.listens_for(Client, "before_update")
+def _refresh_search_key(_mapper: object, _connection: object, client: Client) -> None:
+    client.search_key = client_search_key(
+        client.first_name, client.last_name, client.father_name, client.national_code,
+        client.mobile,
+    )

@@ -1,0 +1,70 @@
+"""``karsaz check``: is the database whole, at the current schema, and true to the models?"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from sqlalchemy import func, inspect, select, text
+
+from desktop.database import Database, current_revision, head_revision
+from desktop.i18n import tr
+from desktop.models.base import Base
+from desktop.models.office import Office
+from desktop.models.users import Role, User
+
+
+@dataclasses.dataclass(frozen=True)
+class CheckResult:
+    name: str
+    ok: bool
+    detail: str = ""
+
+
+def _sqlite_checks(db: Database) -> list[CheckResult]:
+    with db.engine.connect() as connection:
+        integrity = [row[0] for row in connection.execute(text("PRAGMA integrity_check"))]
+        foreign = list(connection.execute(text("PRAGMA foreign_key_check")))
+    return [
+        CheckResult(tr("File integrity"), integrity == ["ok"],
+                    "" if integrity == ["ok"] else "; ".join(integrity[:5])),
+        CheckResult(tr("References between records"), not foreign,
+                    tr("{count} broken references", count=len(foreign)) if foreign else ""),
+    ]
+
+
+def _schema_checks(db: Database) -> list[CheckResult]:
+    current, head = current_revision(db.engine), head_revision()
+    results = [CheckResult(tr("Schema version"), current == head,
+                           tr("{current} instead of {head}", current=current or "-", head=head)
+                           if current != head else head)]
+    inspector = inspect(db.engine)
+    missing: list[str] = []
+    for table in Base.metadata.sorted_tables:
+        if not inspector.has_table(table.name):
+            missing.append(table.name)
+            continue
+        present = {c["name"] for c in inspector.get_columns(table.name)}
+        missing.extend(f"{table.name}.{c.name}" for c in table.columns if c.name not in present)
+    results.append(CheckResult(tr("Tables and columns match the program"), not missing,
+                               ", ".join(missing[:10])))
+    return results
+
+
+def _office_checks(db: Database) -> list[CheckResult]:
+    with db.reading() as session:
+        offices = session.scalar(select(func.count()).select_from(Office))
+        admins = session.scalar(select(func.count()).where(
+            User.role == Role.ADMIN, User.active.is_(True)))
+    return [
+        CheckResult(tr("Exactly one office"), offices == 1,
+                    tr("{count} offices", count=offices) if offices != 1 else ""),
+        CheckResult(tr("At least one active administrator"), admins > 0),
+    ]
+
+
+def run_checks(db: Database) -> list[CheckResult]:
+    results = _sqlite_checks(db) if db.is_sqlite else []
+    results += _schema_checks(db)
+    if all(r.ok for r in results):
+        results += _office_checks(db)
+    return results
