@@ -166,12 +166,12 @@ class Database:
 
     @contextlib.contextmanager
     def reading(self) -> Iterator[Session]:
-        """A read-only look; anything written here is rolled back."""
+        """A read-only look; anything written here is rolled back. Objects read stay usable
+        (detached, not expired) after the block."""
         session = self._sessions()
         try:
             yield session
         finally:
-            session.rollback()
             session.close()
 
     def dispose(self) -> None:

@@ -33,8 +33,11 @@ _PERSIAN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 def _shown(value: object) -> object:
     # Whole numbers in a sentence read in Persian digits; text (user names, codes typed by the
     # user) is left exactly as given — the caller converts it if it should read in Persian.
+    # Five digits and more are grouped with «٬»; four-digit numbers stay plain so years read
+    # as years (۱۴۰۳, not ۱٬۴۰۳).
     if isinstance(value, int) and not isinstance(value, bool):
-        return str(value).translate(_PERSIAN_DIGITS)
+        text = f"{value:,}".replace(",", "\u066c") if abs(value) >= 10_000 else str(value)
+        return text.translate(_PERSIAN_DIGITS)
     return value
 
 

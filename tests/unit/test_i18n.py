@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import builtins
 import string
 from pathlib import Path
 
@@ -28,7 +29,8 @@ def _literals() -> dict[str, str]:
             func = node.func
             name = func.id if isinstance(func, ast.Name) else (
                 func.attr if isinstance(func, ast.Attribute) else None)
-            if name not in MARKERS | ERROR_CLASSES:
+            ours = (name or "").endswith("Error") and not hasattr(builtins, name)
+            if name not in MARKERS | ERROR_CLASSES and not ours:
                 continue
             first = node.args[0]
             if isinstance(first, ast.Constant) and isinstance(first.value, str):
