@@ -1,0 +1,144 @@
+"""How each view is set up for its screenshot: signed in, filled with demo data."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QWidget
+
+from desktop.database import Database
+from desktop.services.auth import sign_in
+from desktop.services.demo import DEMO_PASSWORD
+from desktop.views.areas import AREAS
+
+
+def _admin(db: Database):
+    return sign_in(db, "admin", DEMO_PASSWORD)
+
+
+def main_window(db: Database, area: str = "clients") -> QWidget:
+    from desktop.views.main_window import MainWindow
+
+    window = MainWindow(db, _admin(db))
+    window.show_area(area)
+    return window
+
+
+def first_run_wizard(db: Database, page: int = 0) -> QWidget:
+    from desktop.database import open_database
+    from desktop.views.first_run_wizard import FirstRunWizard
+
+    # The wizard runs on a database with no office: an in-memory one is enough to show it.
+    wizard = FirstRunWizard(open_database("sqlite://"))
+    wizard.place.province.setCurrentIndex(wizard.place.province.findData("07"))
+    wizard.place.county.setCurrentIndex(wizard.place.county.findData("0707"))
+    wizard.place.office_name.setText("اداره بهزیستی شهرستان شیراز")
+    if page:
+        wizard.restart()
+        wizard.next()
+        wizard.admin.username.setText("admin")
+        wizard.admin.full_name.setText("مدیر سامانه")
+        wizard.admin.password.setText("short")
+        wizard.admin.password_again.setText("short")
+        wizard.admin.validatePage()
+    return wizard
+
+
+def login_dialog(db: Database, wrong: bool = False) -> QWidget:
+    from desktop.views.login_dialog import LoginDialog
+
+    dialog = LoginDialog(db)
+    dialog.username.setText("admin")
+    if wrong:
+        dialog.password.setText("not-the-password")
+        dialog.try_sign_in()
+    return dialog
+
+
+def user_dialog(db: Database, edit: bool = False) -> QWidget:
+    from desktop.services.users import list_users
+    from desktop.views.user_dialog import UserDialog
+
+    actor = _admin(db)
+    user = next(u for u in list_users(db, actor) if u.username == "facilitator1") if edit else None
+    dialog = UserDialog(db, actor, user)
+    if not edit:
+        dialog.username.setText("z")
+        dialog.full_name.setText("زهرا کریمی")
+        dialog.save()  # shows what a wrong entry looks like
+    return dialog
+
+
+def password_dialog(db: Database) -> QWidget:
+    from desktop.services.users import list_users
+    from desktop.views.password_dialog import PasswordDialog
+
+    actor = _admin(db)
+    return PasswordDialog(db, actor, next(u for u in list_users(db, actor)
+                                          if u.username == "facilitator2"))
+
+
+def about_dialog(db: Database) -> QWidget:
+    from desktop.views.about_dialog import AboutDialog
+
+    return AboutDialog()
+
+
+def progress_dialog(db: Database) -> QWidget:
+    from desktop.i18n import tr
+    from desktop.views.progress_dialog import ProgressDialog
+    from desktop.views.tasks import TaskHandle
+
+    handle = TaskHandle("demo")
+    dialog = ProgressDialog(handle, tr("Making a backup"))
+    dialog._progress(420, 1000, "")
+    return dialog
+
+
+def jalali_date_edit(db: Database) -> QWidget:
+    from PySide6.QtWidgets import QFormLayout
+
+    from desktop.i18n import tr
+    from desktop.views.widgets.jalali_date_edit import JalaliDateEdit
+
+    panel = QWidget()
+    form = QFormLayout(panel)
+    good = JalaliDateEdit(panel)
+    good.setDate(dt.date(2024, 10, 6))
+    typed = JalaliDateEdit(panel)
+    typed.line.setText("1403-7-20")
+    typed.is_valid()
+    wrong = JalaliDateEdit(panel)
+    wrong.line.setText("۱۴۰۴/۱۲/۳۰")
+    wrong.is_valid()
+    form.addRow(tr("Referral date"), good)
+    form.addRow(tr("Job start date"), typed)
+    form.addRow(tr("Visit date"), wrong)
+    return panel
+
+
+def jalali_calendar(db: Database) -> QWidget:
+    from desktop.views.widgets.jalali_calendar import JalaliCalendar, to_qdate
+
+    calendar = JalaliCalendar()
+    calendar.setSelectedDate(to_qdate(dt.date(2024, 10, 6)))
+    return calendar
+
+
+BUILDERS: dict[str, tuple[Callable[[Database], QWidget], tuple[int, int] | None]] = {
+    "main_window": (main_window, (1280, 800)),
+    **{f"area_{a.key}": ((lambda db, key=a.key: main_window(db, key)), (1280, 800))
+       for a in AREAS if a.key != "clients"},
+    "first_run_wizard": (first_run_wizard, (680, 500)),
+    "first_run_wizard_admin": ((lambda db: first_run_wizard(db, 1)), (680, 540)),
+    "login_dialog": (login_dialog, None),
+    "login_dialog_wrong_password": ((lambda db: login_dialog(db, True)), None),
+    "user_dialog_new": (user_dialog, None),
+    "user_dialog_edit": ((lambda db: user_dialog(db, True)), None),
+    "password_dialog": (password_dialog, None),
+    "about_dialog": (about_dialog, None),
+    "progress_dialog": (progress_dialog, None),
+    "jalali_date_edit": (jalali_date_edit, (520, 260)),
+    "jalali_calendar": (jalali_calendar, (360, 280)),
+}

@@ -1,0 +1,1 @@
+"""Small reusable widgets: Jalali date entry, field errors, digit fields."""

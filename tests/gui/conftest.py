@@ -1,0 +1,38 @@
+"""GUI tests: offscreen, the application configured as Karsaz runs it, Qt warnings fail."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop.database import Database, open_database
+from desktop.models.tracking import Actor
+from desktop.services.auth import sign_in
+from desktop.services.demo import DEMO_PASSWORD, make_demo_office
+
+
+@pytest.fixture(autouse=True)
+def karsaz_app(qapp):
+    from desktop.views.app import configure_application
+
+    configure_application(qapp)
+    return qapp
+
+
+@pytest.fixture
+def demo_db(tmp_path: Path) -> Iterator[Database]:
+    db = open_database(data_dir=tmp_path / "demo")
+    make_demo_office(db, clients=50, seed=7)
+    yield db
+    db.dispose()
+
+
+@pytest.fixture
+def admin(demo_db: Database) -> Actor:
+    return sign_in(demo_db, "admin", DEMO_PASSWORD)
