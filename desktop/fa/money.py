@@ -21,6 +21,8 @@ class MoneyError(FaValueError):
 
 
 def _grouped(amount: int, persian_digits: bool) -> str:
+    if not isinstance(amount, int) or isinstance(amount, bool):
+        raise TypeError(f"money is an int of Rials, not {type(amount).__name__}")
     text = f"{abs(amount):,}".replace(",", THOUSANDS if persian_digits else ",")
     text = to_persian_digits(text) if persian_digits else text
     return f"{LRM}{MINUS}{text}" if amount < 0 else text
@@ -28,16 +30,17 @@ def _grouped(amount: int, persian_digits: bool) -> str:
 
 def format_amount(amount: int, *, persian_digits: bool = True) -> str:
     """The number alone, grouped: ``۱۲٬۳۴۵٬۰۰۰``."""
-    return _grouped(int(amount), persian_digits)
+    return _grouped(amount, persian_digits)
 
 
 def format_rials(amount: int, *, persian_digits: bool = True) -> str:
-    return f"{_grouped(int(amount), persian_digits)} ریال"
+    return f"{_grouped(amount, persian_digits)} ریال"
 
 
 def format_tomans(rials: int, *, persian_digits: bool = True) -> str:
     """Rials shown in Tomans; a remainder of Rials shows as one decimal place, never rounded."""
-    tomans, rest = divmod(abs(int(rials)), 10)
+    _grouped(rials, persian_digits)  # the same type check
+    tomans, rest = divmod(abs(rials), 10)
     text = _grouped(tomans, persian_digits)
     if rest:
         text += (DECIMAL if persian_digits else ".") + (

@@ -21,7 +21,7 @@ def _mod97(iban: str) -> int:
 
 
 def sheba_check_digits(bban: str) -> str:
-    """The two check digits that make ``IR`` + them + ``bban`` (24 digits) valid."""
+    """The two check digits that make ``IR`` + them + ``bban`` (the 22-digit account part) valid."""
     return f"{98 - _mod97('IR00' + bban):02d}"
 
 
