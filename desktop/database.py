@@ -11,13 +11,9 @@ import sqlite3
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
@@ -25,7 +21,11 @@ from sqlalchemy.orm.exc import StaleDataError
 from desktop import paths
 from desktop.clock import utcnow
 from desktop.errors import ConflictError, DatabaseError
+from desktop.models.migrations import HEAD
 from desktop.models.tracking import ACTOR_KEY, SYSTEM, Actor
+
+if TYPE_CHECKING:
+    from alembic.config import Config
 
 DATABASE_FILE = "karsaz.sqlite3"
 
@@ -61,6 +61,8 @@ def make_engine(url: str) -> Engine:
 
 
 def alembic_config(engine_url: str | None = None) -> Config:
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option(
         "script_location", str(resources.files("desktop.models").joinpath("migrations"))
@@ -71,6 +73,8 @@ def alembic_config(engine_url: str | None = None) -> Config:
 
 
 def head_revision() -> str:
+    from alembic.script import ScriptDirectory
+
     heads = ScriptDirectory.from_config(alembic_config()).get_heads()
     if len(heads) != 1:
         raise DatabaseError("The migration history has more than one head.")
@@ -78,8 +82,20 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
+
+
+def _is_at_head(engine: Engine) -> bool:
+    """True when the database is already at ``HEAD``, asked without loading Alembic."""
+    try:
+        with engine.connect() as connection:
+            versions = connection.execute(text("SELECT version_num FROM alembic_version")).all()
+    except Exception:  # no such table yet: a new, empty database
+        return False
+    return [row[0] for row in versions] == [HEAD]
 
 
 def sqlite_file(engine: Engine) -> Path | None:
@@ -106,6 +122,11 @@ def copy_sqlite(source: Path, target: Path) -> Path:
 
 def upgrade(engine: Engine, *, backup_dir: Path | None = None) -> Path | None:
     """Bring the schema to head. Returns the pre-upgrade copy of the file, if one was made."""
+    if _is_at_head(engine):
+        return None
+    from alembic import command
+    from alembic.script import ScriptDirectory
+
     current = current_revision(engine)
     head = head_revision()
     if current == head:

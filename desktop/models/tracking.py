@@ -9,7 +9,6 @@ bypass the ORM go through :func:`record_bulk_insert` so the rule still holds.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import decimal
 import enum
@@ -20,6 +19,7 @@ from sqlalchemy import JSON, Integer, String, event, insert, inspect
 from sqlalchemy.orm import Mapped, Session, mapped_column
 from sqlalchemy.orm.attributes import NO_VALUE
 
+from desktop.actor import SYSTEM, Actor
 from desktop.clock import utcnow
 from desktop.models.base import Base, Record
 
@@ -58,17 +58,6 @@ class ChangeLogEntry(Base):
     op: Mapped[str] = mapped_column(String(6))
 
 
-@dataclasses.dataclass(frozen=True)
-class Actor:
-    """Who is acting: a signed-in user, or the system itself (migrations, demo, scheduler)."""
-
-    user_id: int | None
-    username: str
-    role: str
-    full_name: str = ""
-
-
-SYSTEM = Actor(user_id=None, username="system", role="system")
 ACTOR_KEY = "karsaz.actor"
 
 

@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import enum
 
 from sqlalchemy import Boolean, CheckConstraint, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from desktop.models.base import Base, Record
+from desktop.roles import Role
 
-
-class Role(enum.StrEnum):
-    ADMIN = "admin"
-    EXPERT = "expert"            # کارشناس اشتغال شهرستان
-    FACILITATOR = "facilitator"  # تسهیلگر: only their own cases
-    VIEWER = "viewer"            # ناظر: reads, never writes
+__all__ = ["Role", "User"]
 
 
 class User(Base, Record):

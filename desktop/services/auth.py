@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 
 from sqlalchemy import select
@@ -17,8 +18,13 @@ from desktop.services.passwords import hash_password, needs_rehash, verify_passw
 
 MAX_FAILED_LOGINS = 5
 LOCK_DURATION = dt.timedelta(minutes=5)
-# A name that does not exist still costs one hash, so timing does not tell which names exist.
-_DUMMY_HASH = hash_password("karsaz-timing-equaliser")
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    # A name that does not exist still costs one hash, so timing does not tell which names
+    # exist. Made on first need: hashing at import would slow every start of the program.
+    return hash_password("karsaz-timing-equaliser")
 
 
 def actor_for(user: User) -> Actor:
@@ -38,7 +44,7 @@ def sign_in(db: Database, username: str, password: str) -> Actor:
     with db.transaction(SYSTEM) as session:
         user = session.scalars(select(User).where(User.username == name)).one_or_none()
         if user is None or not user.active:
-            verify_password(_DUMMY_HASH, password)
+            verify_password(_dummy_hash(), password)
             record_event(session, "sign_in_failed", entity="app_user",
                          detail={"username": name[:64]})
             failure = AuthenticationError("The user name or password is wrong.")

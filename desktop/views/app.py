@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QDialog
+from PySide6.QtWidgets import QApplication
 
 from desktop.i18n import tr
 
@@ -58,24 +58,11 @@ def application(argv: list[str] | None = None) -> QApplication:
 
 
 def run_gui(database_url: str | None = None, data_dir: Path | None = None) -> int:
-    from desktop.database import open_database
-    from desktop.services.office import office_exists
-    from desktop.views.first_run_wizard import FirstRunWizard
-    from desktop.views.login_dialog import LoginDialog
+    """The window first (painted at once), then the database, the set-up or sign-in."""
     from desktop.views.main_window import MainWindow
 
     app = application()
-    db = open_database(database_url, data_dir=data_dir)
-    try:
-        if not office_exists(db):
-            wizard = FirstRunWizard(db)
-            if wizard.exec() != QDialog.DialogCode.Accepted:
-                return 1
-        login = LoginDialog(db)
-        if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
-            return 1
-        window = MainWindow(db, login.actor)
-        window.show()
-        return app.exec()
-    finally:
-        db.dispose()
+    window = MainWindow()
+    window.show()
+    window.open_database_soon(database_url, data_dir)
+    return app.exec()

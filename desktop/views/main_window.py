@@ -1,39 +1,47 @@
-"""The main window: navigation on the right, the chosen area, and the status bar."""
+"""The main window: navigation on the right, the chosen area, and the status bar.
+
+It paints before the database is open (the heavy imports and the file come right after the
+first paint), shows the sign-in panel, then the areas the signed-in role may use.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
+    QDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QStackedWidget,
     QWidget,
 )
 
-from desktop.database import Database
-from desktop.fa.jalali import format_jalali
+from desktop.actor import Actor
 from desktop.i18n import tr
-from desktop.models.tracking import Actor
-from desktop.services.permissions import ROLE_LABELS, Permission, can
-from desktop.services.status import status_summary
+from desktop.roles import ROLE_LABELS, Permission, can
 from desktop.views.about_dialog import AboutDialog
 from desktop.views.areas import AREAS, Area
 from desktop.views.placeholder_area import PlaceholderArea
+from desktop.views.sign_in_panel import SignInPanel
 from desktop.views.tasks import TaskRunner
-from desktop.views.users_area import UsersArea
+
+if TYPE_CHECKING:
+    from desktop.database import Database
 
 
 class MainWindow(QMainWindow):
-    signedOut = Signal()
-
-    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db = db
-        self.actor = actor
+        self.db: Database | None = None
+        self._owns_db = False
+        self.actor: Actor | None = None
         self.tasks = TaskRunner(self)
         self.setWindowTitle(tr("Karsaz — county employment desk"))
         self.resize(1280, 800)
@@ -41,18 +49,11 @@ class MainWindow(QMainWindow):
         self.navigation.setObjectName("navigation")
         self.navigation.setFixedWidth(250)
         self.stack = QStackedWidget(self)
+        self.sign_in = SignInPanel(self)
+        self.sign_in.signedIn.connect(self.start_session)
+        self.stack.addWidget(self.sign_in)
         self.pages: dict[str, QWidget] = {}
-        for area in AREAS:
-            if area.admin_only and not can(actor, Permission.MANAGE_USERS):
-                continue
-            item = QListWidgetItem(tr(area.title))
-            item.setData(Qt.ItemDataRole.UserRole, area.key)
-            self.navigation.addItem(item)
-            page = self._page(area)
-            self.pages[area.key] = page
-            self.stack.addWidget(page)
-        self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.navigation.setCurrentRow(0)
+        self.navigation.currentRowChanged.connect(self._show_row)
         body = QWidget(self)
         layout = QHBoxLayout(body)  # right to left: the first widget stands on the right
         layout.setContentsMargins(0, 0, 0, 0)
@@ -60,13 +61,74 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.navigation)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(body)
+        self.office_label = QLabel(self)
+        self.user_label = QLabel(self)
+        self.export_label = QLabel(self)
+        self.statusBar().addWidget(self.office_label)
+        self.statusBar().addWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.export_label)
         self._menus()
-        self._status_bar()
+
+    # --- opening -------------------------------------------------------------------------
+    def open_database_soon(self, url: str | None, data_dir: Path | None) -> None:
+        """Open the database right after the window has painted."""
+        QTimer.singleShot(0, lambda: self.open_database(url, data_dir))
+
+    def open_database(self, url: str | None, data_dir: Path | None) -> bool:
+        from desktop.database import open_database
+        from desktop.errors import KarsazError
+
+        try:
+            db = open_database(url, data_dir=data_dir)
+        except KarsazError as error:
+            QMessageBox.critical(self, tr("Karsaz"), error.message)
+            self.close()
+            return False
+        self._owns_db = True
+        return self.attach_database(db)
+
+    def attach_database(self, db: Database) -> bool:
+        """Use ``db``: set the office up first if it has none, then offer to sign in."""
+        from desktop.services.office import office_exists
+        from desktop.views.first_run_wizard import FirstRunWizard
+
+        self.db = db
+        if not office_exists(db):
+            wizard = FirstRunWizard(db, self)
+            if wizard.exec() != QDialog.DialogCode.Accepted:
+                self.close()
+                return False
+        self._refresh_status()
+        self.sign_in.set_database(db, self.office_label.text())
+        return True
+
+    # --- a session -----------------------------------------------------------------------
+    def start_session(self, actor: Actor) -> None:
+        self.actor = actor
+        for area in AREAS:
+            if area.admin_only and not can(actor, Permission.MANAGE_USERS):
+                continue
+            item = QListWidgetItem(tr(area.title))
+            item.setData(Qt.ItemDataRole.UserRole, area.key)
+            page = self._page(area)
+            self.pages[area.key] = page
+            self.stack.addWidget(page)
+            self.navigation.addItem(item)
+        self.sign_out_action.setEnabled(True)
+        self._refresh_status()
+        self.navigation.setCurrentRow(0)
 
     def _page(self, area: Area) -> QWidget:
         if area.key == "users":
+            from desktop.views.users_area import UsersArea
+
             return UsersArea(self.db, self.actor, self)
         return PlaceholderArea(area, self)
+
+    def _show_row(self, row: int) -> None:
+        if row >= 0:
+            key = self.navigation.item(row).data(Qt.ItemDataRole.UserRole)
+            self.stack.setCurrentWidget(self.pages[key])
 
     def show_area(self, key: str) -> None:
         for row in range(self.navigation.count()):
@@ -75,11 +137,26 @@ class MainWindow(QMainWindow):
                 return
         raise KeyError(key)
 
+    def sign_out(self) -> None:
+        self.tasks.wait_all()
+        self.actor = None
+        self.navigation.clear()
+        for page in self.pages.values():
+            self.stack.removeWidget(page)
+            page.deleteLater()
+        self.pages.clear()
+        self.stack.setCurrentWidget(self.sign_in)
+        self.sign_out_action.setEnabled(False)
+        self._refresh_status()
+        self.sign_in.reset()
+
+    # --- chrome --------------------------------------------------------------------------
     def _menus(self) -> None:
         office = self.menuBar().addMenu(tr("Office"))
-        sign_out = QAction(tr("Sign out"), self)
-        sign_out.triggered.connect(self._sign_out)
-        office.addAction(sign_out)
+        self.sign_out_action = QAction(tr("Sign out"), self)
+        self.sign_out_action.setEnabled(False)
+        self.sign_out_action.triggered.connect(self.sign_out)
+        office.addAction(self.sign_out_action)
         quit_action = QAction(tr("Quit"), self)
         quit_action.triggered.connect(self.close)
         office.addAction(quit_action)
@@ -88,26 +165,28 @@ class MainWindow(QMainWindow):
         about.triggered.connect(lambda: AboutDialog(self).exec())
         help_menu.addAction(about)
 
-    def _status_bar(self) -> None:
+    def _refresh_status(self) -> None:
+        if self.db is None:
+            return
+        from desktop.fa.jalali import format_jalali
+        from desktop.services.status import status_summary
+
         summary = status_summary(self.db)
-        self.office_label = QLabel(
-            tr("{office} — {county}, {province}", office=summary.office_name,
-               county=summary.county_name, province=summary.province_name), self)
-        self.user_label = QLabel(
-            tr("User: {name} ({role})", name=self.actor.full_name or self.actor.username,
-               role=tr(ROLE_LABELS.get(self.actor.role, self.actor.role))), self)
+        self.office_label.setText(tr("{office} — {county}, {province}",
+                                     office=summary.office_name, county=summary.county_name,
+                                     province=summary.province_name))
+        if self.actor is None:
+            self.user_label.setText(tr("Not signed in"))
+        else:
+            self.user_label.setText(tr(
+                "User: {name} ({role})", name=self.actor.full_name or self.actor.username,
+                role=tr(ROLE_LABELS.get(self.actor.role, self.actor.role))))
         last = (format_jalali(summary.last_export_at.date()) if summary.last_export_at
                 else tr("no export yet"))
-        self.export_label = QLabel(tr("Last export: {when}", when=last), self)
-        bar = self.statusBar()
-        bar.addWidget(self.office_label)
-        bar.addWidget(self.user_label)
-        bar.addPermanentWidget(self.export_label)
-
-    def _sign_out(self) -> None:
-        self.signedOut.emit()
-        self.close()
+        self.export_label.setText(tr("Last export: {when}", when=last))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tasks.wait_all()
         super().closeEvent(event)
+        if self.db is not None and self._owns_db:
+            self.db.dispose()

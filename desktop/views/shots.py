@@ -20,9 +20,18 @@ def _admin(db: Database):
 def main_window(db: Database, area: str = "clients") -> QWidget:
     from desktop.views.main_window import MainWindow
 
-    window = MainWindow(db, _admin(db))
+    window = MainWindow()
+    window.attach_database(db)
+    window.start_session(_admin(db))
     window.show_area(area)
     return window
+
+
+def opening_window(db: Database) -> QWidget:
+    """The first paint: the window before its database has opened."""
+    from desktop.views.main_window import MainWindow
+
+    return MainWindow()
 
 
 def first_run_wizard(db: Database, page: int = 0) -> QWidget:
@@ -45,15 +54,16 @@ def first_run_wizard(db: Database, page: int = 0) -> QWidget:
     return wizard
 
 
-def login_dialog(db: Database, wrong: bool = False) -> QWidget:
-    from desktop.views.login_dialog import LoginDialog
+def sign_in_window(db: Database, wrong: bool = False) -> QWidget:
+    from desktop.views.main_window import MainWindow
 
-    dialog = LoginDialog(db)
-    dialog.username.setText("admin")
+    window = MainWindow()
+    window.attach_database(db)
+    window.sign_in.username.setText("admin")
     if wrong:
-        dialog.password.setText("not-the-password")
-        dialog.try_sign_in()
-    return dialog
+        window.sign_in.password.setText("not-the-password")
+        window.sign_in.try_sign_in()
+    return window
 
 
 def user_dialog(db: Database, edit: bool = False) -> QWidget:
@@ -132,8 +142,9 @@ BUILDERS: dict[str, tuple[Callable[[Database], QWidget], tuple[int, int] | None]
        for a in AREAS if a.key != "clients"},
     "first_run_wizard": (first_run_wizard, (680, 500)),
     "first_run_wizard_admin": ((lambda db: first_run_wizard(db, 1)), (680, 540)),
-    "login_dialog": (login_dialog, None),
-    "login_dialog_wrong_password": ((lambda db: login_dialog(db, True)), None),
+    "opening_window": (opening_window, (1280, 800)),
+    "sign_in": (sign_in_window, (1280, 800)),
+    "sign_in_wrong_password": ((lambda db: sign_in_window(db, True)), (1280, 800)),
     "user_dialog_new": (user_dialog, None),
     "user_dialog_edit": ((lambda db: user_dialog(db, True)), None),
     "password_dialog": (password_dialog, None),

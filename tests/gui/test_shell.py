@@ -12,7 +12,6 @@ from desktop.services.auth import sign_in
 from desktop.services.demo import DEMO_PASSWORD
 from desktop.services.office import get_office, office_exists
 from desktop.views.first_run_wizard import FirstRunWizard
-from desktop.views.login_dialog import LoginDialog
 from desktop.views.main_window import MainWindow
 from desktop.views.placeholder_area import PlaceholderArea
 from desktop.views.user_dialog import UserDialog
@@ -65,27 +64,54 @@ def test_wizard_refuses_a_county_typed_that_is_not_listed(qtbot, tmp_path: Path)
     db.dispose()
 
 
-def test_login_success_failure_and_lockout(qtbot, demo_db: Database) -> None:
-    dialog = LoginDialog(demo_db)
-    qtbot.addWidget(dialog)
-    dialog.username.setText("expert")
+def _window(qtbot, db: Database) -> MainWindow:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    assert not window.sign_in.sign_in_button.isEnabled()  # painted before the database opens
+    window.attach_database(db)
+    return window
+
+
+def test_sign_in_failure_lockout_success_and_sign_out(qtbot, demo_db: Database) -> None:
+    window = _window(qtbot, demo_db)
+    panel = window.sign_in
+    assert panel.sign_in_button.isEnabled()
+    assert "شیراز" in panel.place.text()
+    panel.username.setText("expert")
     for _attempt in range(5):
-        dialog.password.setText("wrong-password")
-        qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
-        assert dialog.actor is None
-        assert dialog.password.text() == ""
-    assert "قفل" in dialog.error.text() and "۵" in dialog.error.text()
-    dialog.username.setText("admin")
-    dialog.password.setText(DEMO_PASSWORD)
-    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
-    assert dialog.result() == QDialog.DialogCode.Accepted
-    assert dialog.actor is not None and dialog.actor.username == "admin"
+        panel.password.setText("wrong-password")
+        qtbot.mouseClick(panel.sign_in_button, Qt.MouseButton.LeftButton)
+        assert window.actor is None
+        assert panel.password.text() == ""
+    assert "قفل" in panel.error.text() and "۵" in panel.error.text()
+    panel.username.setText("admin")
+    panel.password.setText(DEMO_PASSWORD)
+    with qtbot.waitSignal(panel.signedIn):
+        qtbot.mouseClick(panel.sign_in_button, Qt.MouseButton.LeftButton)
+    assert window.actor is not None and window.actor.username == "admin"
+    assert window.navigation.count() == 8
+    assert window.sign_out_action.isEnabled()
+    window.sign_out_action.trigger()
+    assert window.actor is None and window.navigation.count() == 0
+    assert window.stack.currentWidget() is panel
+    assert "وارد نشده" in window.user_label.text()
+
+
+def test_opening_a_new_database_runs_the_wizard_first(qtbot, tmp_path: Path,
+                                                      monkeypatch) -> None:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    seen = []
+    monkeypatch.setattr(FirstRunWizard, "exec",
+                        lambda self: seen.append(self) or QDialog.DialogCode.Rejected)
+    assert not window.open_database(f"sqlite:///{tmp_path / 'new.sqlite3'}", None)
+    assert len(seen) == 1
 
 
 def test_main_window_areas_and_status_bar(qtbot, demo_db: Database, admin) -> None:
-    window = MainWindow(demo_db, admin)
-    qtbot.addWidget(window)
-    window.show()
+    window = _window(qtbot, demo_db)
+    window.start_session(admin)
     assert "شیراز" in window.office_label.text()
     assert "مدیر سامانه" in window.user_label.text()
     assert "هنوز" in window.export_label.text()
@@ -100,9 +126,10 @@ def test_main_window_areas_and_status_bar(qtbot, demo_db: Database, admin) -> No
 
 def test_users_area_is_for_the_admin_only(qtbot, demo_db: Database) -> None:
     facilitator = sign_in(demo_db, "facilitator1", DEMO_PASSWORD)
-    window = MainWindow(demo_db, facilitator)
-    qtbot.addWidget(window)
+    window = _window(qtbot, demo_db)
+    window.start_session(facilitator)
     assert "users" not in window.pages
+    assert window.navigation.count() == 7
 
 
 def test_admin_adds_a_user(qtbot, demo_db: Database, admin) -> None:

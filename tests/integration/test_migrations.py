@@ -54,6 +54,7 @@ def install_later_release(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
 
     def install() -> str:
         monkeypatch.setattr(database, "alembic_config", config)
+        monkeypatch.setattr(database, "HEAD", "9999")
         return current_head
 
     return install
@@ -114,3 +115,9 @@ def test_sqlite_pragmas(tmp_path: Path) -> None:
         assert connection.execute(text("PRAGMA foreign_keys")).scalar() == 1
         assert connection.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
     db.dispose()
+
+
+def test_head_constant_names_the_newest_revision() -> None:
+    from desktop.models.migrations import HEAD
+
+    assert database.head_revision() == HEAD
