@@ -39,8 +39,6 @@ class UserDialog(QDialog):
         self.active = QCheckBox(tr("Account is active"), self)
         self.active.setChecked(True)
         self.active.setVisible(user is not None)
-        self.password = latin_line_edit(self, password=True)
-        self.password_again = latin_line_edit(self, password=True)
         self.errors = {name: FieldError(self) for name in
                        ("username", "full_name", "role", "password", "password_again", "form")}
         form = QFormLayout()
@@ -48,6 +46,10 @@ class UserDialog(QDialog):
         form.addRow(tr("Full name"), self._with_error(self.full_name, "full_name"))
         form.addRow(tr("Role"), self._with_error(self.role, "role"))
         if user is None:
+            # A password is set here only for a new user; an existing one changes it through
+            # the password dialog, so these fields exist only in this case.
+            self.password = latin_line_edit(self, password=True)
+            self.password_again = latin_line_edit(self, password=True)
             form.addRow(tr("Password"), self._with_error(self.password, "password"))
             form.addRow(tr("Password again"),
                         self._with_error(self.password_again, "password_again"))
