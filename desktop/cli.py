@@ -84,11 +84,14 @@ def cmd_screenshot(args: argparse.Namespace) -> int:
     if args.list:
         print("\n".join(screenshot.list_views()))
         return 0
-    if not args.view or not args.out:
-        raise KarsazError("Give --view NAME and --out FILE.png, or --list.")
+    if not args.out or not (args.view or args.all):
+        raise KarsazError("Give --view NAME and --out FILE.png, --all --out FOLDER, or --list.")
     db = _open(args) if (args.database_url or args.data_dir) else None
-    out = screenshot.render_view(args.view, Path(args.out), args.size, db)
-    print(out)
+    if args.all:
+        for out in screenshot.render_all(Path(args.out), db):
+            print(out)
+        return 0
+    print(screenshot.render_view(args.view, Path(args.out), args.size, db))
     return 0
 
 
@@ -133,6 +136,7 @@ def build_parser() -> argparse.ArgumentParser:
     shot = command("screenshot", cmd_screenshot, tr("render a view to a PNG file"))
     shot.add_argument("--list", action="store_true", help=tr("list the views"))
     shot.add_argument("--view", help=tr("name of the view"))
+    shot.add_argument("--all", action="store_true", help=tr("every view, into the folder --out"))
     shot.add_argument("--out", help=tr("PNG file to write"))
     shot.add_argument("--size", type=_size, help=tr("WIDTHxHEIGHT"))
     command("check", cmd_check, tr("check the integrity and schema of the database"))

@@ -73,3 +73,11 @@ def render_view(name: str, out: Path, size: tuple[int, int] | None = None,
     finally:
         clock.set_clock(previous)
     return out
+
+
+def render_all(folder: Path, db: object | None = None) -> list[Path]:
+    """Every view into ``folder`` as NAME.png, on one demo office (``docs/screenshots``)."""
+    with contextlib.ExitStack() as stack:
+        database = db if db is not None else stack.enter_context(_demo_database())
+        return [render_view(name, folder / f"{name}.png", None, database)
+                for name in list_views()]
