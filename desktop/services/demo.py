@@ -16,7 +16,7 @@ from desktop import reference
 from desktop.clock import today as clock_today
 from desktop.database import Database
 from desktop.fa.national_code import national_code_check_digit
-from desktop.models.people import Client, client_search_key
+from desktop.models.people import Client, client_search_key, client_sort_name
 from desktop.models.tracking import SYSTEM, Actor, record_bulk_insert
 from desktop.models.users import Role, User
 from desktop.services.demo_names import FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES
@@ -84,6 +84,7 @@ def demo_clients(rng: random.Random, count: int, office_county: str,
             "county_code": office_county if rng.random() < 0.8 else rng.choice(province_counties),
             "urban": rng.random() < 0.67,
             "search_key": client_search_key(first, last, father, code, mobile),
+            "sort_name": client_sort_name(first, last, father),
         })
     return rows
 

@@ -16,6 +16,7 @@ from desktop.models.office import Office
 from desktop.models.tracking import SYSTEM, Actor, record_event
 from desktop.models.users import Role, User
 from desktop.services.passwords import check_password_rule, hash_password
+from desktop.services.programs import add_default_programs
 
 USERNAME_PATTERN = re.compile(r"^[a-z][a-z0-9._-]{2,31}$")
 
@@ -116,6 +117,7 @@ def initialize_office(
             full_name=clean_text(admin_full_name), role=Role.ADMIN,
             password_hash=hash_password(admin_password),
         ))
+        add_default_programs(session)
         session.flush()
         record_event(session, "office_initialized", entity="office", entity_id=office.id,
                      entity_uuid=office.uuid)

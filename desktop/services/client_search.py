@@ -1,0 +1,212 @@
+"""Finding clients: filters, Persian ordering and search as you type, a window at a time.
+
+The list never loads every client. It asks how many match, then for windows of rows in the
+chosen order. Search compares ``search_key`` (names, national code, mobile, file number, folded
+by desktop.fa.normalize) with each typed word:
+- a word of three characters or more matches anywhere inside the key, through a trigram index
+  (SQLite FTS5, PostgreSQL pg_trgm), so a fragment is found among a million clients at once;
+- a shorter word cannot use trigrams: letters match the start of the last name (through the
+  name-order index), digits the start of the national code.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+
+from sqlalchemy import ColumnElement, Select, and_, func, literal_column, select, text
+from sqlalchemy.orm import Session
+
+from desktop import reference
+from desktop.database import Database
+from desktop.domain.pathway import CaseStatus
+from desktop.fa.collate import sort_key
+from desktop.fa.digits import to_latin_digits
+from desktop.fa.normalize import search_key
+from desktop.models.cases import EmploymentCase
+from desktop.models.people import Client, ClientTargetGroup
+from desktop.models.tracking import Actor
+from desktop.models.users import User
+from desktop.services.case_access import visible_clients
+
+TRIGRAM = 3
+CLOSED = "closed"          # the stage filter's value for a case closed early
+NO_CASE = "no_case"        # … and for clients without an open case
+
+
+class ClientSort(enum.StrEnum):
+    NAME = "name"
+    NATIONAL_CODE = "national_code"
+    BIRTH_DATE = "birth_date"
+    COUNTY = "county"
+    FILE_NUMBER = "file_number"
+    REGISTERED = "registered"
+
+
+@dataclasses.dataclass(frozen=True)
+class ClientFilter:
+    text: str = ""
+    county_code: str | None = None
+    target_group: str | None = None
+    stage: str | None = None           # a Stage, CLOSED or NO_CASE
+    facilitator_id: int | None = None
+    program_id: int | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return self == ClientFilter()
+
+
+@dataclasses.dataclass(frozen=True)
+class ClientRow:
+    id: int
+    national_code: str
+    first_name: str
+    last_name: str
+    father_name: str
+    birth_date: dt.date | None
+    gender: str
+    mobile: str
+    county_code: str
+    county_name: str
+    file_number: str
+    stage: str | None           # of the open (or latest) case
+    case_status: str | None
+    facilitator_name: str
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+def _fts_phrase(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _like_escape(term: str) -> str:
+    return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _prefix_range(column, prefix: str) -> ColumnElement[bool]:
+    # A range rather than LIKE 'x%': it uses the index on every database and collation.
+    return and_(column >= prefix, column < prefix + "\U0010ffff")
+
+
+def _search_clauses(session: Session, query_text: str) -> list[ColumnElement[bool]]:
+    words = [w for w in query_text.split() if search_key(w)]
+    long_terms = [search_key(w) for w in words if len(search_key(w)) >= TRIGRAM]
+    clauses: list[ColumnElement[bool]] = []
+    if long_terms:
+        if session.get_bind().dialect.name == "sqlite":
+            match = " AND ".join(_fts_phrase(t) for t in long_terms)
+            clauses.append(Client.id.in_(
+                select(literal_column("rowid")).select_from(text("client_search"))
+                .where(text("client_search MATCH :match").bindparams(match=match))))
+        else:
+            clauses.extend(Client.search_key.like(f"%{_like_escape(t)}%", escape="\\")
+                           for t in long_terms)
+    for word in words:
+        key = search_key(word)
+        if len(key) >= TRIGRAM:
+            continue
+        if key.isdigit():
+            clauses.append(_prefix_range(Client.national_code, to_latin_digits(key)))
+        elif long_terms:  # a short word beside long ones narrows what they found
+            clauses.append(Client.search_key.like(f"%{_like_escape(key)}%", escape="\\"))
+        else:
+            clauses.append(_prefix_range(Client.sort_name, sort_key(word)))
+    return clauses
+
+
+def _case_clause(filters: ClientFilter) -> ColumnElement[bool] | None:
+    conditions = []
+    if filters.stage == NO_CASE:
+        return Client.id.not_in(select(EmploymentCase.client_id).where(
+            EmploymentCase.status == CaseStatus.OPEN))
+    if filters.stage == CLOSED:
+        conditions.append(EmploymentCase.status == CaseStatus.CLOSED)
+    elif filters.stage is not None:
+        conditions.append(EmploymentCase.stage == filters.stage)
+        if filters.stage != CaseStatus.STABILISED:
+            conditions.append(EmploymentCase.status == CaseStatus.OPEN)
+    if filters.facilitator_id is not None:
+        conditions.extend([EmploymentCase.facilitator_id == filters.facilitator_id,
+                           EmploymentCase.status == CaseStatus.OPEN])
+    if filters.program_id is not None:
+        conditions.append(EmploymentCase.program_id == filters.program_id)
+    if not conditions:
+        return None
+    return Client.id.in_(select(EmploymentCase.client_id).where(*conditions))
+
+
+def _where(session: Session, actor: Actor, filters: ClientFilter) -> list[ColumnElement[bool]]:
+    clauses = [visible_clients(actor)]
+    if filters.text.strip():
+        clauses.extend(_search_clauses(session, filters.text))
+    if filters.county_code:
+        clauses.append(Client.county_code == filters.county_code)
+    if filters.target_group:
+        clauses.append(Client.id.in_(select(ClientTargetGroup.client_id).where(
+            ClientTargetGroup.target_group == filters.target_group)))
+    case = _case_clause(filters)
+    if case is not None:
+        clauses.append(case)
+    return clauses
+
+
+def count_clients(db: Database, actor: Actor, filters: ClientFilter = ClientFilter()) -> int:
+    with db.reading() as session:
+        return session.scalar(select(func.count(Client.id)).where(*_where(session, actor, filters)))
+
+
+def _order(sort: ClientSort, descending: bool) -> list:
+    columns = {
+        ClientSort.NAME: [Client.sort_name],
+        ClientSort.NATIONAL_CODE: [Client.national_code],
+        ClientSort.BIRTH_DATE: [Client.birth_date],
+        ClientSort.COUNTY: [Client.county_code, Client.sort_name],
+        ClientSort.FILE_NUMBER: [Client.file_number],
+        ClientSort.REGISTERED: [],
+    }[sort] + [Client.id]
+    return [c.desc() for c in columns] if descending else list(columns)
+
+
+def client_rows(db: Database, actor: Actor, filters: ClientFilter = ClientFilter(), *,
+                sort: ClientSort = ClientSort.NAME, descending: bool = False, offset: int = 0,
+                limit: int = 200) -> list[ClientRow]:
+    """One window of the list: ``limit`` rows from ``offset`` in the chosen order."""
+    with db.reading() as session:
+        query: Select = (select(Client.id, Client.national_code, Client.first_name,
+                                Client.last_name, Client.father_name, Client.birth_date,
+                                Client.gender, Client.mobile, Client.county_code,
+                                Client.file_number)
+                         .where(*_where(session, actor, filters))
+                         .order_by(*_order(sort, descending)).offset(offset).limit(limit))
+        rows = session.execute(query).all()
+        cases = _latest_cases(session, [r.id for r in rows])
+    result = []
+    for r in rows:
+        stage, status, facilitator = cases.get(r.id, (None, None, ""))
+        result.append(ClientRow(r.id, r.national_code, r.first_name, r.last_name, r.father_name,
+                                r.birth_date, r.gender, r.mobile or "", r.county_code,
+                                reference.county(r.county_code).name_fa, r.file_number, stage,
+                                status, facilitator))
+    return result
+
+
+def _latest_cases(session: Session, client_ids: list[int]) -> dict[int, tuple[str, str, str]]:
+    """(stage, status, facilitator's name) of each client's open case, else its latest one."""
+    if not client_ids:
+        return {}
+    rows = session.execute(
+        select(EmploymentCase.client_id, EmploymentCase.stage, EmploymentCase.status,
+               EmploymentCase.opened_on, EmploymentCase.id, User.full_name)
+        .outerjoin(User, User.id == EmploymentCase.facilitator_id)
+        .where(EmploymentCase.client_id.in_(client_ids)))
+    best: dict[int, tuple] = {}
+    for row in rows:
+        rank = (row.status == CaseStatus.OPEN, row.opened_on, row.id)
+        if row.client_id not in best or rank > best[row.client_id][0]:
+            best[row.client_id] = (rank, row.stage, row.status, row.full_name or "")
+    return {cid: value[1:] for cid, value in best.items()}
