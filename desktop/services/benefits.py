@@ -16,7 +16,7 @@ from desktop.domain.benefits import BenefitKind
 from desktop.domain.pathway import CaseStatus
 from desktop.errors import ConflictError, NotFound, ValidationError
 from desktop.fa.normalize import clean_text
-from desktop.i18n import tr
+from desktop.i18n import N_, tr
 from desktop.models.cases import Benefit, EmploymentCase, Program
 from desktop.models.tracking import Actor
 from desktop.services.case_access import require_case_editable, require_case_visible
@@ -41,6 +41,19 @@ class BenefitInput:
     notes: str = ""
 
 
+def amount_problem(kind: BenefitKind, amount: object) -> str | None:
+    """The English source of what is wrong with ``amount`` for this kind, or None.
+
+    Money is whole Rials: a float, a bool or a negative number is never an amount; only a
+    course may cost nothing."""
+    whole_rials = isinstance(amount, int) and not isinstance(amount, bool)
+    if not whole_rials or not 0 <= amount <= MAX_AMOUNT:  # type: ignore[operator]
+        return N_("Enter the amount in Rials.")
+    if amount == 0 and not kind.is_training:
+        return N_("Enter the amount paid.")
+    return None
+
+
 def _validated(session: Session, case: EmploymentCase, data: BenefitInput) -> dict[str, object]:
     errors: dict[str, str] = {}
     if data.kind not in set(BenefitKind):
@@ -51,11 +64,9 @@ def _validated(session: Session, case: EmploymentCase, data: BenefitInput) -> di
                    before_what=tr("the referral"))
     except ValidationError as exc:
         errors.update(exc.errors)
-    whole_rials = isinstance(data.amount, int) and not isinstance(data.amount, bool)
-    if not whole_rials or not 0 <= data.amount <= MAX_AMOUNT:
-        errors["amount"] = tr("Enter the amount in Rials.")
-    elif data.amount == 0 and not kind.is_training:
-        errors["amount"] = tr("Enter the amount paid.")
+    amount_error = amount_problem(kind, data.amount)
+    if amount_error:
+        errors["amount"] = tr(amount_error)
     if data.program_id is not None:
         program = session.get(Program, data.program_id)
         if program is None:
