@@ -20,6 +20,9 @@ class CheckResult:
     detail: str = ""
 
 
+SEARCH_TRIGGERS = {"client_search_insert", "client_search_update", "client_search_delete"}
+
+
 def _sqlite_checks(db: Database) -> list[CheckResult]:
     with db.engine.connect() as connection:
         integrity = [row[0] for row in connection.execute(text("PRAGMA integrity_check"))]
@@ -30,6 +33,31 @@ def _sqlite_checks(db: Database) -> list[CheckResult]:
         CheckResult(tr("References between records"), not foreign,
                     tr("{count} broken references", count=len(foreign)) if foreign else ""),
     ]
+
+
+def _search_index_checks(db: Database) -> list[CheckResult]:
+    """The client search index exists and agrees with the clients (see migration 0002)."""
+    with db.engine.connect() as connection:
+        if db.is_sqlite:
+            triggers = {row[0] for row in connection.execute(text(
+                "SELECT name FROM sqlite_master WHERE type = 'trigger'"))}
+            missing = sorted(SEARCH_TRIGGERS - triggers)
+            try:
+                # FTS5's own check: every indexed key matches client.search_key.
+                connection.execute(text(
+                    "INSERT INTO client_search(client_search, rank) VALUES ('integrity-check', 1)"))
+                agrees = True
+            except Exception:  # the index is missing or out of step
+                agrees = False
+            ok = agrees and not missing
+            detail = ", ".join(missing) if missing else ("" if agrees else tr(
+                "the index does not match the clients"))
+        else:
+            ok = connection.execute(text(
+                "SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_client_search_key_trgm'"
+            )).scalar() == 1
+            detail = "" if ok else tr("pg_trgm is not installed; searching scans every client")
+    return [CheckResult(tr("Client search index"), ok, detail)]
 
 
 def _schema_checks(db: Database) -> list[CheckResult]:
@@ -66,5 +94,6 @@ def run_checks(db: Database) -> list[CheckResult]:
     results = _sqlite_checks(db) if db.is_sqlite else []
     results += _schema_checks(db)
     if all(r.ok for r in results):
+        results += _search_index_checks(db)
         results += _office_checks(db)
     return results
