@@ -44,6 +44,7 @@ class JalaliDateEdit(QWidget):
         column.setSpacing(2)
         column.addLayout(row)
         column.addWidget(self.error)
+        self.setFocusProxy(self.line)
 
     def date(self) -> dt.date | None:
         return self._date
@@ -53,6 +54,10 @@ class JalaliDateEdit(QWidget):
         self.line.setText(format_jalali(date) if date else "")
         self._show_error("")
         self.dateChanged.emit(date)
+
+    def setReadOnly(self, read_only: bool) -> None:
+        self.line.setReadOnly(read_only)
+        self.button.setEnabled(not read_only)
 
     def error_message(self) -> str:
         return self.error.text() if self.error.isVisible() else ""

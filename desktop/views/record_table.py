@@ -1,0 +1,67 @@
+"""A read-only table of plain records (events, services, visits), one column per attribute."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from desktop.i18n import tr
+from desktop.views.widgets.fields import RIGHT
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclasses.dataclass(frozen=True)
+class Column:
+    header: str                                         # English source, through N_
+    text: Callable[[Any], str]
+    colour: Callable[[Any], str | None] | None = None   # a text colour for this record
+    tip: Callable[[Any], str] | None = None
+
+
+class RecordTableModel(QAbstractTableModel):
+    def __init__(self, columns: Sequence[Column], rows: Sequence[Any] = ()) -> None:
+        super().__init__()
+        self.columns = list(columns)
+        self.rows: list[Any] = list(rows)
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def record(self, row: int) -> Any:
+        return self.rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        column = self.columns[index.column()]
+        record = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return column.text(record)
+        if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
+            colour = column.colour(record)
+            return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.ToolTipRole and column.tip is not None:
+            return column.tip(record) or None
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(RIGHT)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
+                and 0 <= section < len(self.columns):
+            return tr(self.columns[section].header)
+        return None
