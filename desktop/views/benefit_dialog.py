@@ -14,7 +14,7 @@ from desktop.services.case_records import BenefitRecord, CaseRecord
 from desktop.services.programs import ProgramRecord
 from desktop.views.case_job_fields import program_combo
 from desktop.views.service_dialog import ServiceDialog
-from desktop.views.widgets.choices import choice_combo, select_data
+from desktop.views.widgets.choices import choice_combo, combo_value, select_data
 from desktop.views.widgets.fields import NumberEdit
 from desktop.views.widgets.jalali_date_edit import JalaliDateEdit
 from desktop.views.widgets.money_edit import MoneyEdit
@@ -64,7 +64,7 @@ class BenefitDialog(ServiceDialog):
         self._kind_changed()
 
     def _kind_changed(self) -> None:
-        code = self.kind.currentData()
+        code = combo_value(self.kind)
         kind = BenefitKind(code) if code else None
         for name in TRAINING_ROWS:
             self.show_row(name, kind is BenefitKind.TRAINING_COURSE)
@@ -85,11 +85,11 @@ class BenefitDialog(ServiceDialog):
         return errors
 
     def submit(self) -> BenefitRecord:
-        code = self.kind.currentData() or ""
+        code = combo_value(self.kind) or ""
         training = code == BenefitKind.TRAINING_COURSE
         data = benefits.BenefitInput(
             kind=code, given_on=self.given_on.date(), amount=self.amount.amount() or 0,
-            program_id=self.program.currentData(),
+            program_id=combo_value(self.program),
             months=self.months.value() if code in MONTHLY else None,
             training_title=self.training_title.text() if training else "",
             training_hours=self.training_hours.value() if training else None,

@@ -17,7 +17,7 @@ from desktop.services.case_records import CaseRecord
 from desktop.services.cases import CaseDetails, Facilitator
 from desktop.services.programs import ProgramRecord
 from desktop.views.case_job_fields import JobFields
-from desktop.views.widgets.choices import choice_combo, select_data
+from desktop.views.widgets.choices import choice_combo, combo_value, select_data
 from desktop.views.widgets.form_errors import FieldErrors
 
 
@@ -87,7 +87,7 @@ class CaseDetailsBox(QGroupBox):
         return self.job.local_errors()
 
     def details(self) -> CaseDetails:
-        chosen = self.facilitator.currentData()
+        chosen = combo_value(self.facilitator)
         assign: dict[str, object] = {}
         if self.facilitator.isEnabled():
             if chosen is None:

@@ -9,7 +9,14 @@ from desktop.domain.pathway import EmploymentKind, EmploymentModel, Sector
 from desktop.i18n import tr
 from desktop.services.case_records import CaseRecord
 from desktop.services.programs import ProgramRecord
-from desktop.views.widgets.choices import choice_combo, select_data, yes_no_combo
+from desktop.views.widgets.choices import (
+    choice_combo,
+    combo_bool,
+    combo_value,
+    select_bool,
+    select_data,
+    yes_no_combo,
+)
 from desktop.views.widgets.form_errors import FieldErrors
 from desktop.views.widgets.jalali_date_edit import JalaliDateEdit
 
@@ -63,7 +70,7 @@ class JobFields(QWidget):
 
     def _show_rows(self) -> None:
         # An employer's name belongs only to an employer-based job.
-        employer = self.employment_model.currentData() == EmploymentModel.EMPLOYER_BASED
+        employer = combo_value(self.employment_model) == EmploymentModel.EMPLOYER_BASED
         model_rows = (self.employment_model, self.program)
         for field, row in self._rows.items():
             shown = self.model_part if field in model_rows else self.job_part
@@ -83,7 +90,7 @@ class JobFields(QWidget):
         select_data(self.employment_model, case.employment_model if case else None)
         select_data(self.employment_kind, case.employment_kind if case else None)
         select_data(self.job_sector, case.job_sector if case else None)
-        select_data(self.job_urban, case.job_urban if case else None)
+        select_bool(self.job_urban, case.job_urban if case else None)
         self.job_title.setText(case.job_title if case else "")
         self.job_start_date.setDate(case.job_start_date if case else None)
         self.employer_name.setText(case.employer_name if case else "")
@@ -93,14 +100,14 @@ class JobFields(QWidget):
         """The shown parts, as CaseDetails keyword arguments (None leaves a value as it is)."""
         values: dict[str, object] = {}
         if self.model_part:
-            values.update(employment_model=self.employment_model.currentData(),
-                          program_id=self.program.currentData())
+            values.update(employment_model=combo_value(self.employment_model),
+                          program_id=combo_value(self.program))
         if self.job_part:
-            employer = self.employment_model.currentData() == EmploymentModel.EMPLOYER_BASED
+            employer = combo_value(self.employment_model) == EmploymentModel.EMPLOYER_BASED
             values.update(
-                employment_kind=self.employment_kind.currentData(),
-                job_title=self.job_title.text(), job_sector=self.job_sector.currentData(),
-                job_urban=self.job_urban.currentData(),
+                employment_kind=combo_value(self.employment_kind),
+                job_title=self.job_title.text(), job_sector=combo_value(self.job_sector),
+                job_urban=combo_bool(self.job_urban),
                 job_start_date=self.job_start_date.date(),
                 employer_name=self.employer_name.text() if employer else "")
         return values

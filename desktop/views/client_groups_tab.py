@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from desktop.domain.people import DisabilitySeverity, DisabilityType, TargetGroup
 from desktop.i18n import tr
 from desktop.services.clients import ClientRecord
-from desktop.views.widgets.choices import choice_combo, select_data
+from desktop.views.widgets.choices import choice_combo, combo_value, select_data
 from desktop.views.widgets.form_errors import FieldErrors
 
 
@@ -84,8 +84,8 @@ class GroupsTab(QWidget):
         disabled = self.checks[TargetGroup.DISABILITY].isChecked()
         return dict(
             target_groups=frozenset(g.value for g, c in self.checks.items() if c.isChecked()),
-            disability_type=self.disability_type.currentData() if disabled else None,
-            disability_severity=self.disability_severity.currentData() if disabled else None,
+            disability_type=combo_value(self.disability_type) if disabled else None,
+            disability_severity=combo_value(self.disability_severity) if disabled else None,
             hard_to_employ=self.hard_to_employ.isChecked())
 
     def state(self) -> tuple[object, ...]:

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QWidget
 from desktop.domain.people import Education
 from desktop.i18n import tr
 from desktop.services.clients import ClientRecord
-from desktop.views.widgets.choices import choice_combo, select_data
+from desktop.views.widgets.choices import choice_combo, combo_value, select_data
 from desktop.views.widgets.fields import NumberEdit
 from desktop.views.widgets.form_errors import FieldErrors
 
@@ -60,7 +60,7 @@ class HouseholdTab(QWidget):
 
         return dict(household_size=number(self.household_size),
                     dependants=number(self.dependants),
-                    education=self.education.currentData(), student=self.student.isChecked())
+                    education=combo_value(self.education), student=self.student.isChecked())
 
     def local_errors(self) -> dict[str, str]:
         errors = {}

@@ -15,7 +15,14 @@ from desktop.fa.collate import sort_key
 from desktop.fa.digits import to_persian_digits
 from desktop.i18n import tr
 from desktop.services.clients import ClientRecord
-from desktop.views.widgets.choices import choice_combo, select_data, yes_no_combo
+from desktop.views.widgets.choices import (
+    choice_combo,
+    combo_bool,
+    combo_value,
+    select_bool,
+    select_data,
+    yes_no_combo,
+)
 from desktop.views.widgets.fields import code_line_edit
 from desktop.views.widgets.form_errors import FieldErrors
 from desktop.views.widgets.jalali_date_edit import JalaliDateEdit
@@ -36,7 +43,7 @@ class IdentityTab(QWidget):
         self.father_name = QLineEdit(self)
         self.birth_date = JalaliDateEdit(self)
         self.gender = choice_combo(Gender.choices(), self)
-        self.mobile = code_line_edit(self, max_length=16, placeholder="09xxxxxxxxx")
+        self.mobile = code_line_edit(self, max_length=16, placeholder=tr("e.g. 09121234567"))
         counties = sorted(reference.counties(province_code), key=lambda c: sort_key(c.name_fa))
         self.county = choice_combo([(c.code, c.name_fa) for c in counties], self)
         self.urban = yes_no_combo(self, yes=tr("Urban"), no=tr("Rural"), empty=None)
@@ -97,7 +104,7 @@ class IdentityTab(QWidget):
         select_data(self.gender, client.gender if client else None)
         self.mobile.setText(to_persian_digits(client.mobile) if client else "")
         select_data(self.county, client.county_code if client else self.office_county)
-        select_data(self.urban, client.urban if client else True)
+        select_bool(self.urban, client.urban if client else True)
         self.postal_code.setText(to_persian_digits(client.postal_code) if client else "")
         self.sheba.setText(to_persian_digits(client.sheba) if client else "")
         self.address.setText(client.address if client else "")
@@ -110,8 +117,8 @@ class IdentityTab(QWidget):
             national_code=self.national_code.text(), file_number=self.file_number.text(),
             first_name=self.first_name.text(), last_name=self.last_name.text(),
             father_name=self.father_name.text(), birth_date=self.birth_date.date(),
-            gender=self.gender.currentData() or "", mobile=self.mobile.text(),
-            county_code=self.county.currentData() or "", urban=bool(self.urban.currentData()),
+            gender=combo_value(self.gender) or "", mobile=self.mobile.text(),
+            county_code=combo_value(self.county) or "", urban=bool(combo_bool(self.urban)),
             postal_code=self.postal_code.text(), sheba=self.sheba.text(),
             address=self.address.text(), notes=self.notes.toPlainText())
 

@@ -12,7 +12,7 @@ from desktop.models.tracking import Actor
 from desktop.services import cases
 from desktop.services.case_records import CaseRecord
 from desktop.views.service_dialog import ServiceDialog
-from desktop.views.widgets.choices import choice_combo
+from desktop.views.widgets.choices import choice_combo, combo_value
 from desktop.views.widgets.jalali_date_edit import JalaliDateEdit
 
 
@@ -41,5 +41,5 @@ class CloseCaseDialog(ServiceDialog):
     def submit(self) -> CaseRecord:
         return cases.close_case(self.db, self.actor, self.case.id, version=self.case.version,
                                 on_date=self.on_date.date(),
-                                reason=self.reason.currentData() or "",
+                                reason=combo_value(self.reason) or "",
                                 note=self.note.toPlainText())

@@ -15,7 +15,7 @@ from desktop.services.case_records import CaseRecord
 from desktop.services.programs import ProgramRecord
 from desktop.views.case_job_fields import program_combo
 from desktop.views.service_dialog import ServiceDialog
-from desktop.views.widgets.choices import choice_combo
+from desktop.views.widgets.choices import choice_combo, combo_value
 from desktop.views.widgets.jalali_date_edit import JalaliDateEdit
 
 
@@ -55,6 +55,6 @@ class OpenCaseDialog(ServiceDialog):
     def submit(self) -> CaseRecord:
         return cases.open_case(
             self.db, self.actor, self.client_id, opened_on=self.opened_on.date(),
-            referral_source=self.referral_source.currentData() or "",
-            referred_by=self.referred_by.text(), facilitator_id=self.facilitator.currentData(),
-            program_id=self.program.currentData(), notes=self.notes.toPlainText())
+            referral_source=combo_value(self.referral_source) or "",
+            referred_by=self.referred_by.text(), facilitator_id=combo_value(self.facilitator),
+            program_id=combo_value(self.program), notes=self.notes.toPlainText())

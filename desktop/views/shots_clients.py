@@ -9,13 +9,14 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QWidget
 
 from desktop.clock import today
-from desktop.fa.digits import to_persian_digits
 from desktop.database import Database
+from desktop.fa.digits import to_persian_digits
 from desktop.models.tracking import Actor
 from desktop.services import benefits, cases, clients, monitoring
 from desktop.services.auth import sign_in
 from desktop.services.demo import DEMO_PASSWORD
 from desktop.services.programs import list_programs
+from desktop.views.widgets.choices import select_bool
 
 # code, first, last, father, birth, stage the case reaches ("" for no case)
 SHOT_CLIENTS = {
@@ -43,7 +44,8 @@ def _register(db: Database, key: str) -> int:
         target_groups=frozenset({"female_head"} if key != "at_model" else {"disability"}),
         disability_type=None if key != "at_model" else "physical",
         disability_severity=None if key != "at_model" else "moderate",
-        education="diploma", household_size=4, dependants=3, file_number=f"۱۴۰۲/{to_persian_digits(len(key) * 37)}"))
+        education="diploma", household_size=4, dependants=3,
+        file_number=f"۱۴۰۲/{to_persian_digits(len(key) * 37)}"))
     _build_case(db, record.id, key)
     return record.id
 
@@ -141,7 +143,7 @@ def advance_to_job(db: Database) -> QWidget:
         job = form.case_tab.dialog.job
         job.job_title.setText("تعمیر لوازم خانگی")
         job.job_sector.setCurrentIndex(job.job_sector.findData("services"))
-        job.job_urban.setCurrentIndex(job.job_urban.findData(True))
+        select_bool(job.job_urban, True)
         job.employment_kind.setCurrentIndex(job.employment_kind.findData("created"))
         form.case_tab.dialog.note.setPlainText("کارگاه در منزل راه‌اندازی شد.")
 
@@ -189,7 +191,7 @@ def visit(db: Database) -> QWidget:
     def fill(form) -> None:
         form.monitoring.record_visit()
         dialog = form.monitoring.dialog
-        dialog.job_active.setCurrentIndex(dialog.job_active.findData(True))
+        select_bool(dialog.job_active, True)
         dialog.monthly_income.line.setText("95,000,000")
         dialog.monthly_income.is_valid()
         dialog.problems.setPlainText("دستگاه دوم خراب است؛ درآمد کمی کم شده.")

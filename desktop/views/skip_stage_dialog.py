@@ -16,7 +16,7 @@ from desktop.services.programs import ProgramRecord
 from desktop.views.advance_case_dialog import needs
 from desktop.views.case_job_fields import JobFields
 from desktop.views.service_dialog import ServiceDialog
-from desktop.views.widgets.choices import choice_combo
+from desktop.views.widgets.choices import choice_combo, combo_value
 from desktop.views.widgets.jalali_date_edit import JalaliDateEdit
 
 
@@ -49,7 +49,7 @@ class SkipStageDialog(ServiceDialog):
         self._target_changed()
 
     def target_stage(self) -> Stage:
-        return Stage(self.target.currentData())
+        return Stage(combo_value(self.target))
 
     def _target_changed(self) -> None:
         model, job = needs(self.target_stage())

@@ -14,7 +14,14 @@ from desktop.models.tracking import Actor
 from desktop.services import monitoring
 from desktop.services.case_records import CaseRecord, VisitRecord
 from desktop.views.service_dialog import ServiceDialog
-from desktop.views.widgets.choices import choice_combo, select_data, yes_no_combo
+from desktop.views.widgets.choices import (
+    choice_combo,
+    combo_bool,
+    combo_value,
+    select_bool,
+    select_data,
+    yes_no_combo,
+)
 from desktop.views.widgets.jalali_date_edit import JalaliDateEdit
 from desktop.views.widgets.money_edit import MoneyEdit
 
@@ -49,7 +56,7 @@ class VisitDialog(ServiceDialog):
         if visit is not None and visit.done:
             self.done_on.setDate(visit.done_on)
             select_data(self.mode, visit.mode)
-            select_data(self.job_active, visit.job_active)
+            select_bool(self.job_active, visit.job_active)
             self.monthly_income.setAmount(visit.monthly_income)
             self.problems.setPlainText(visit.problems)
             self.next_action.setText(visit.next_action)
@@ -60,7 +67,7 @@ class VisitDialog(ServiceDialog):
         errors: dict[str, str] = {}
         if not self.done_on.is_valid():
             errors["done_on"] = self.done_on.error_message()
-        if self.job_active.currentData() is None:
+        if combo_bool(self.job_active) is None:
             errors["job_active"] = tr("Say whether the job is still active.")
         if not self.monthly_income.is_valid():
             errors["monthly_income"] = self.monthly_income.error_message()
@@ -68,8 +75,8 @@ class VisitDialog(ServiceDialog):
 
     def submit(self) -> CaseRecord:
         findings = monitoring.VisitFindings(
-            done_on=self.done_on.date(), mode=self.mode.currentData() or "",
-            job_active=bool(self.job_active.currentData()),
+            done_on=self.done_on.date(), mode=combo_value(self.mode) or "",
+            job_active=bool(combo_bool(self.job_active)),
             monthly_income=self.monthly_income.amount(), problems=self.problems.toPlainText(),
             next_action=self.next_action.text())
         if self.visit is None:
