@@ -87,3 +87,28 @@ def register(db: Database, actor: Actor, code: str, first: str, last: str, *,
         national_code=code, first_name=first, last_name=last, father_name=father,
         gender="female", county_code="0707", birth_date=birth,
         target_groups=frozenset({"female_head"})), confirm_similar=True)
+
+
+def case_at(db: Database, actor: Actor, client_id: int, stage: str, *,
+            facilitator_id: int | None = None, opened_on: dt.date | None = None):
+    """A case opened and moved to ``stage`` through the services, a week per step."""
+    from desktop.clock import today
+    from desktop.domain.pathway import Stage
+    from desktop.services import cases
+
+    start = opened_on or today() - dt.timedelta(days=60)
+    case = cases.open_case(db, actor, client_id, opened_on=start,
+                           referral_source="social_worker", facilitator_id=facilitator_id)
+    for step, target in enumerate(Stage, start=0):
+        if target.order == 0 or target.order > Stage(stage).order:
+            continue
+        details = None
+        if target is Stage.MODEL:
+            details = cases.CaseDetails(employment_model="self_employment")
+        elif target is Stage.JOB:
+            details = cases.CaseDetails(job_title="نانوایی", job_sector="services",
+                                        job_urban=True, employment_kind="created",
+                                        job_start_date=start + dt.timedelta(days=7 * step))
+        case = cases.advance_case(db, actor, case.id, version=case.version,
+                                  on_date=start + dt.timedelta(days=7 * step), details=details)
+    return case
