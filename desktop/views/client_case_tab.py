@@ -29,7 +29,7 @@ from desktop.views.advance_case_dialog import AdvanceCaseDialog
 from desktop.views.case_details_box import CaseDetailsBox
 from desktop.views.close_case_dialog import CloseCaseDialog
 from desktop.views.open_case_dialog import OpenCaseDialog
-from desktop.views.record_table import Column, RecordTableModel
+from desktop.views.record_table import Column, RecordTableModel, select_row
 from desktop.views.service_dialog import ServiceDialog
 from desktop.views.skip_stage_dialog import SkipStageDialog
 from desktop.views.widgets.pathway_strip import PathwayStrip
@@ -179,7 +179,7 @@ class CaseTab(QWidget):
             reached = {Stage(e.stage): e.on_date for e in case.events if e.kind in REACHING}
             self.strip.show_case(case.stage_enum, reached, case.status)
             if case in self.cases:
-                self.cases_view.selectRow(self.cases.index(case))
+                select_row(self.cases_view, self.cases.index(case))
         self.timeline.set_rows(case.events if case else ())
         self.timeline_view.resizeColumnsToContents()
         self.details.setVisible(case is not None)

@@ -23,7 +23,7 @@ from desktop.fa.money import format_rials
 from desktop.i18n import N_, tr
 from desktop.models.tracking import Actor
 from desktop.services.case_records import CaseRecord, VisitRecord
-from desktop.views.record_table import Column, RecordTableModel
+from desktop.views.record_table import Column, RecordTableModel, select_row
 from desktop.views.visit_dialog import VisitDialog
 
 OVERDUE_RED = "#b42318"
@@ -146,7 +146,7 @@ class MonitoringTab(QWidget):
             button.setVisible(editable)
             button.setEnabled(editable)
         if upcoming is not None and upcoming in visits:
-            self.view.selectRow(list(visits).index(upcoming))
+            select_row(self.view, list(visits).index(upcoming))
 
     def selected(self) -> VisitRecord | None:
         rows = self.view.selectionModel().selectedRows()

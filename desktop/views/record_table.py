@@ -6,8 +6,15 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QItemSelectionModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QAbstractItemView
 
 from desktop.i18n import tr
 from desktop.views.widgets.fields import RIGHT
@@ -65,3 +72,16 @@ class RecordTableModel(QAbstractTableModel):
                 and 0 <= section < len(self.columns):
             return tr(self.columns[section].header)
         return None
+
+
+def select_row(view: QAbstractItemView, row: int) -> None:
+    """Select a whole row. QTableView.selectRow looks for the column at the viewport's right
+    edge in a right-to-left window, finds none when the last column is stretched, and selects
+    nothing; this goes through the selection model instead."""
+    model = view.model()
+    if model is None or not 0 <= row < model.rowCount():
+        return
+    index = model.index(row, 0)
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect \
+        | QItemSelectionModel.SelectionFlag.Rows
+    view.selectionModel().setCurrentIndex(index, flags)

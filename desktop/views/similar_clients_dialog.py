@@ -18,7 +18,7 @@ from desktop.fa.digits import to_persian_digits
 from desktop.fa.jalali import format_jalali
 from desktop.i18n import N_, tr
 from desktop.services.clients import SimilarClient
-from desktop.views.record_table import Column, RecordTableModel
+from desktop.views.record_table import Column, RecordTableModel, select_row
 
 COLUMNS = (
     Column(N_("Name"), lambda c: c.full_name),
@@ -50,7 +50,7 @@ class SimilarClientsDialog(QDialog):
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.resizeColumnsToContents()
-        self.view.selectRow(0)
+        select_row(self.view, 0)
         self.view.setMaximumHeight(40 + 32 * min(len(matches), 5))
         self.view.doubleClicked.connect(lambda _index: self.open_selected())
         buttons = QDialogButtonBox(self)

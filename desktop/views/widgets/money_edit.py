@@ -68,7 +68,7 @@ class MoneyEdit(QWidget):
         return not self.error_message()
 
     def error_message(self) -> str:
-        return self.error.text() if self.error.isVisible() else ""
+        return self.error.text() if not self.error.isHidden() else ""
 
     def setReadOnly(self, read_only: bool) -> None:
         self.line.setReadOnly(read_only)
