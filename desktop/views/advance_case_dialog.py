@@ -44,16 +44,12 @@ class AdvanceCaseDialog(ServiceDialog):
         self.on_date.setDate(today())
         model, job = needs(target)
         # Only the stage that first needs a detail asks for it; later steps keep what it holds.
-        self.job = JobFields(self.errors, programs, self,
+        self.job = JobFields(self.errors, programs, self, form=self.form,
                              model=model and (target is Stage.MODEL or not case.employment_model),
                              job=job and target is Stage.JOB)
         self.job.load(case)
         if self.job.job_part and case.job_start_date is None:
             self.job.job_start_date.setDate(today())
-        if self.job.model_part or self.job.job_part:
-            self.form.addRow(self.job)
-        else:
-            self.job.hide()
         self.note = self.add_row(tr("Note"), "note", QPlainTextEdit(self))
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(70)

@@ -31,10 +31,13 @@ def program_combo(programs: list[ProgramRecord], current_id: int | None,
 
 
 class JobFields(QWidget):
-    """``model`` shows the model and program rows, ``job`` the job's own details."""
+    """``model`` shows the model and program rows, ``job`` the job's own details. The rows go
+    into ``form`` when given (a dialog's own form, so that every label lines up), else into
+    this widget."""
 
     def __init__(self, errors: FieldErrors, programs: list[ProgramRecord],
-                 parent: QWidget | None = None, *, model: bool = True, job: bool = True) -> None:
+                 parent: QWidget | None = None, *, form: QFormLayout | None = None,
+                 model: bool = True, job: bool = True) -> None:
         super().__init__(parent)
         self.employment_model = choice_combo(EmploymentModel.choices(), self)
         self.program = program_combo(programs, None, self)
@@ -44,9 +47,13 @@ class JobFields(QWidget):
         self.job_urban = yes_no_combo(self, yes=tr("Urban"), no=tr("Rural"))
         self.job_start_date = JalaliDateEdit(self)
         self.employer_name = QLineEdit(self)
-        self.form = QFormLayout(self)
-        self.form.setContentsMargins(0, 0, 0, 0)
-        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        if form is None:
+            form = QFormLayout(self)
+            form.setContentsMargins(0, 0, 0, 0)
+            form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        else:
+            self.hide()  # only a holder: its rows live in the owner's form
+        self.form = form
         self._rows: dict[QWidget, QWidget] = {}
         for label, name, field in (
                 (tr("Employment model"), "employment_model", self.employment_model),

@@ -54,7 +54,8 @@ class ServicesTab(QWidget):
         self.model = RecordTableModel((
             Column(N_("Kind of service"), lambda b: BenefitKind(b.kind).label),
             Column(N_("Date"), lambda b: format_jalali(b.given_on)),
-            Column(N_("Amount"), lambda b: format_rials(b.amount),
+            # A course with no fee shows no amount rather than «۰ ریال».
+            Column(N_("Amount"), lambda b: format_rials(b.amount) if b.amount else "—",
                    tip=lambda b: tomans_in_words(b.amount)),
             Column(N_("Funding program"), lambda b: names.get(b.program_id or 0, "")),
             Column(N_("Details"), benefit_details),

@@ -34,11 +34,10 @@ class SkipStageDialog(ServiceDialog):
                                    choice_combo(later, self, empty=None))
         self.on_date = self.add_row(tr("Date"), "on_date", JalaliDateEdit(self, required=True))
         self.on_date.setDate(today())
-        self.job = JobFields(self.errors, programs, self)
+        self.job = JobFields(self.errors, programs, self, form=self.form)
         self.job.load(case)
         if case.job_start_date is None:
             self.job.job_start_date.setDate(today())
-        self.form.addRow(self.job)
         self.reason = self.add_row(tr("Reason"), "note", QPlainTextEdit(self))
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(70)
@@ -54,7 +53,6 @@ class SkipStageDialog(ServiceDialog):
     def _target_changed(self) -> None:
         model, job = needs(self.target_stage())
         self.job.show_parts(model=model, job=job)
-        self.job.setVisible(model or job)
         self.adjustSize()
 
     def local_errors(self) -> dict[str, str]:
