@@ -18,6 +18,7 @@ from desktop.services.cases import CaseDetails, Facilitator
 from desktop.services.programs import ProgramRecord
 from desktop.views.case_job_fields import JobFields
 from desktop.views.widgets.choices import choice_combo, combo_value, select_data
+from desktop.views.widgets.fields import chain_tab_order
 from desktop.views.widgets.form_errors import FieldErrors
 
 
@@ -49,6 +50,8 @@ class CaseDetailsBox(QGroupBox):
         column.addWidget(self.job)
         column.addWidget(self.errors.general)
         column.addLayout(buttons)
+        chain_tab_order([self.facilitator, self.referred_by, *self.job.ordered(), self.notes,
+                         self.save_button])
         self.case: CaseRecord | None = None
         self._loaded_state: tuple[object, ...] = ()
 

@@ -85,6 +85,10 @@ class JobFields(QWidget):
                 shown = shown and employer
             self.form.setRowVisible(row, shown)
 
+    def ordered(self) -> list[QWidget]:
+        """Every field, in the order the rows read."""
+        return list(self._rows)
+
     def fields(self) -> list[QWidget]:
         """The rows shown, in keyboard order."""
         return [field for field, row in self._rows.items() if not row.isHidden()]

@@ -75,6 +75,7 @@ CASE_COLUMNS = (
 
 class CaseTab(QWidget):
     caseChanged = Signal(object)    # the CaseRecord shown, or None
+    caseSaved = Signal(int)         # a case of this client was changed and saved
     conflict = Signal(str)
 
     def __init__(self, db: Database, actor: Actor, facilitators: list[cases.Facilitator],
@@ -230,9 +231,13 @@ class CaseTab(QWidget):
     # --- actions -------------------------------------------------------------------------
     def _open(self, dialog: ServiceDialog) -> None:
         self.dialog = dialog
-        dialog.saved.connect(lambda record: self.reload(getattr(record, "id", None)))
+        dialog.saved.connect(self._saved)
         dialog.conflicted.connect(self.conflict.emit)
         dialog.open()
+
+    def _saved(self, case: CaseRecord) -> None:
+        self.reload(case.id)
+        self.caseSaved.emit(case.id)
 
     def open_case(self) -> None:
         assert self.client_id is not None
@@ -272,5 +277,5 @@ class CaseTab(QWidget):
         except KarsazError as error:
             self.details.errors.show_error(error)
             return False
-        self.reload(saved.id)
+        self._saved(saved)
         return True

@@ -9,7 +9,7 @@ record instead; a similar person is warned about; changes are never lost on clos
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -120,6 +120,9 @@ class ClientForm(QDialog):
         self.case_tab.caseChanged.connect(self._case_shown)
         for source in (self.services, self.monitoring):
             source.caseModified.connect(self.case_tab.reload)
+            source.caseModified.connect(self._case_saved)
+        self.case_tab.caseSaved.connect(self._case_saved)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
         for source in (self.case_tab, self.services, self.monitoring):
             source.conflict.connect(self.show_conflict)
         self.load_client(client_id)
@@ -168,6 +171,11 @@ class ClientForm(QDialog):
         self.services.show_case(case)
         self.monitoring.show_case(case)
         self._show_header(case)
+
+    def _case_saved(self, _case_id: int) -> None:
+        # A list showing this client's stage or next visit refreshes on the same signal.
+        if self.client is not None:
+            self.clientSaved.emit(self.client.id)
 
     def show_tab(self, name: str) -> None:
         index = TABS.index(name) if name in TABS else 0

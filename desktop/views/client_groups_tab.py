@@ -18,6 +18,7 @@ from desktop.domain.people import DisabilitySeverity, DisabilityType, TargetGrou
 from desktop.i18n import tr
 from desktop.services.clients import ClientRecord
 from desktop.views.widgets.choices import choice_combo, combo_value, select_data
+from desktop.views.widgets.fields import chain_tab_order
 from desktop.views.widgets.form_errors import FieldErrors
 
 
@@ -54,8 +55,7 @@ class GroupsTab(QWidget):
         row = QHBoxLayout(self)  # the groups on the right, where reading starts
         row.addLayout(groups_column, 1)
         row.addLayout(side, 1)
-        for before, after in zip(self.fields(), self.fields()[1:], strict=False):
-            QWidget.setTabOrder(before, after)
+        chain_tab_order(self.fields())
         self._read_only = False
         self.checks[TargetGroup.DISABILITY].toggled.connect(self._disability_toggled)
         self.checks[TargetGroup.STUDENT].toggled.connect(self.studentGroupChosen.emit)

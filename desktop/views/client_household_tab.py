@@ -8,7 +8,7 @@ from desktop.domain.people import Education
 from desktop.i18n import tr
 from desktop.services.clients import ClientRecord
 from desktop.views.widgets.choices import choice_combo, combo_value, select_data
-from desktop.views.widgets.fields import NumberEdit
+from desktop.views.widgets.fields import NumberEdit, chain_tab_order
 from desktop.views.widgets.form_errors import FieldErrors
 
 
@@ -29,8 +29,7 @@ class HouseholdTab(QWidget):
         form.addRow(tr("Dependants"), self.errors.wrap("dependants", self.dependants))
         form.addRow(tr("Education"), self.errors.wrap("education", self.education))
         form.addRow("", self.errors.wrap("student", self.student))
-        for before, after in zip(self.fields(), self.fields()[1:], strict=False):
-            QWidget.setTabOrder(before, after)
+        chain_tab_order(self.fields())
 
     def fields(self) -> list[QWidget]:
         return [self.household_size, self.dependants, self.education, self.student]

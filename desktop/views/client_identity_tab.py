@@ -23,7 +23,7 @@ from desktop.views.widgets.choices import (
     select_data,
     yes_no_combo,
 )
-from desktop.views.widgets.fields import code_line_edit
+from desktop.views.widgets.fields import chain_tab_order, code_line_edit
 from desktop.views.widgets.form_errors import FieldErrors
 from desktop.views.widgets.jalali_date_edit import JalaliDateEdit
 
@@ -82,8 +82,7 @@ class IdentityTab(QWidget):
         grid.addWidget(QLabel(tr("Notes"), self), row + 1, 0)
         grid.addWidget(self.errors.wrap("notes", self.notes), row + 1, 1, 1, 3)
         grid.setRowStretch(row + 2, 1)
-        for before, after in zip(self.fields(), self.fields()[1:], strict=False):
-            QWidget.setTabOrder(before, after)
+        chain_tab_order(self.fields())
         self.national_code.editingFinished.connect(
             lambda: self.nationalCodeEntered.emit(self.national_code.text()))
 

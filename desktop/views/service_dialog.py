@@ -8,7 +8,7 @@ reloads; nothing is ever half-saved because the service runs in one transaction.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from desktop.errors import ConflictError, KarsazError
 from desktop.i18n import tr
+from desktop.views.widgets.fields import chain_tab_order
 from desktop.views.widgets.form_errors import FieldErrors
 
 
@@ -57,6 +58,16 @@ class ServiceDialog(QDialog):
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self.result_record: object = None
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Tab follows the rows as they read, top to bottom, then Save and Cancel; rows that
+        # come and go (the job's, a course's) keep their place.
+        chain = [self.form.itemAt(row, QFormLayout.ItemRole.FieldRole).widget()
+                 for row in range(self.form.rowCount())
+                 if self.form.itemAt(row, QFormLayout.ItemRole.FieldRole) is not None]
+        chain_tab_order([w for w in chain if w is not None]
+                        + [self.save_button, self.cancel_button])
+        super().showEvent(event)
 
     def set_intro(self, text: str) -> None:
         self.intro.setText(text)

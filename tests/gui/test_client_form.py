@@ -175,6 +175,8 @@ def test_enter_moves_on_and_tab_follows_the_reading_order(qtbot, demo_db, admin)
     identity.first_name.setFocus()
     qtbot.keyClick(identity.first_name, Qt.Key.Key_Return)
     assert form.isVisible() and QApplication.focusWidget() is identity.last_name
+    qtbot.keyClick(identity.first_name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert identity.errors.message("national_code")  # Ctrl+S saves (here: refused)
     # Right to left: the first field of each row stands right of the second.
     assert identity.national_code.mapTo(form, identity.national_code.rect().topLeft()).x() > \
         identity.file_number.mapTo(form, identity.file_number.rect().topLeft()).x()

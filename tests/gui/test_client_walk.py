@@ -104,7 +104,8 @@ def test_a_client_walks_from_referral_to_stabilised(qtbot, demo_db, fixed_clock)
     select_bool(dialog.job.job_urban, True)
     choose(dialog.job.employment_kind, "created")
     type_date(qtbot, dialog.job.job_start_date, job_start)
-    click(qtbot, dialog.save_button)
+    with qtbot.waitSignal(form.clientSaved):  # the client list shows the new stage
+        click(qtbot, dialog.save_button)
     case = tab.case
     assert (case.stage, case.job_title, case.job_start_date) == \
         (Stage.JOB, "خیاطی و تعمیر پوشاک", job_start)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -53,3 +55,9 @@ class NumberEdit(QLineEdit):
 
     def setValue(self, value: int | None) -> None:
         self.setText("" if value is None else to_persian_digits(value))
+
+
+def chain_tab_order(widgets: list[QWidget]) -> None:
+    """Tab goes through ``widgets`` in this order (the order the form reads, right to left)."""
+    for before, after in itertools.pairwise(widgets):
+        QWidget.setTabOrder(before, after)
