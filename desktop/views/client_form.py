@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.database import Database
-from desktop.domain.people import TargetGroup
 from desktop.errors import ConflictError, KarsazError, ValidationError
 from desktop.fa.digits import to_persian_digits
 from desktop.i18n import tr
@@ -35,28 +34,15 @@ from desktop.services.cases import assignable_facilitators
 from desktop.services.office import get_office
 from desktop.services.programs import list_programs
 from desktop.views.client_case_tab import CaseTab
-from desktop.views.client_groups_tab import GroupsTab
-from desktop.views.client_household_tab import HouseholdTab
-from desktop.views.client_identity_tab import IdentityTab
 from desktop.views.client_monitoring_tab import MonitoringTab
+from desktop.views.client_pages import ClientPages
 from desktop.views.client_services_tab import ServicesTab
+from desktop.views.questions import ask
 from desktop.views.similar_clients_dialog import SimilarClientsDialog
 from desktop.views.widgets.field_error import FieldError
 
 TABS = ("identity", "household", "groups", "case", "services", "monitoring")
 CASE_TABS = ("case", "services", "monitoring")
-
-
-def _first_field(page: IdentityTab | HouseholdTab | GroupsTab, names: list[str]) -> QWidget:
-    """The field of ``names`` that comes first in the tab's reading order."""
-    order = page.fields()
-
-    def position(name: str) -> int:
-        widget = page.errors.widget(name)
-        return next((i for i, field in enumerate(order)
-                     if widget is field or widget is getattr(field, "line", None)), len(order))
-
-    return page.errors.widget(min(names, key=position)) or order[0]
 
 
 class ClientForm(QDialog):
@@ -81,9 +67,8 @@ class ClientForm(QDialog):
         programs = list_programs(db, actor)
         self.header = QLabel(self)
         self.header.setObjectName("formHeader")
-        self.identity = IdentityTab(office.province_code, office.county_code, self)
-        self.household = HouseholdTab(self)
-        self.groups = GroupsTab(self)
+        self.pages = ClientPages(office.province_code, office.county_code, self)
+        self.identity, self.household, self.groups = self.pages.pages
         self.case_tab = CaseTab(db, actor, assignable_facilitators(db, actor), programs, self)
         self.services = ServicesTab(db, actor, programs, self)
         self.monitoring = MonitoringTab(db, actor, self)
@@ -116,7 +101,6 @@ class ClientForm(QDialog):
         column.addWidget(self.tabs, 1)
         column.addLayout(bottom)
         self.identity.nationalCodeEntered.connect(self._national_code_entered)
-        self.groups.studentGroupChosen.connect(self.household.student_group)
         self.case_tab.caseChanged.connect(self._case_shown)
         for source in (self.services, self.monitoring):
             source.caseModified.connect(self.case_tab.reload)
@@ -137,20 +121,13 @@ class ClientForm(QDialog):
         self.case_tab.set_client(client_id, self.client.full_name if self.client else "")
         for name in CASE_TABS:
             self.tabs.setTabEnabled(TABS.index(name), self.client is not None)
-        read_only = not self.may_edit
-        for page in (self.identity, self.household, self.groups):
-            page.setReadOnly(read_only)
-        self.household.student_group(TargetGroup.STUDENT in (
-            self.client.target_groups if self.client else ()))
         self.save_button.setVisible(self.may_edit)
         self.save_button.setEnabled(self.may_edit)
         self.message.clear_message()
         self.saved_note.clear()
-        self._loaded = self._state()
 
     def _fill(self, client: clients.ClientRecord | None) -> None:
-        for page in (self.identity, self.household, self.groups):
-            page.load(client)
+        self.pages.load(client, read_only=not self.may_edit)
         self._checked_code = client.national_code if client else ""
         self.setWindowTitle(tr("Client: {name}", name=client.full_name) if client
                             else tr("New client"))
@@ -186,14 +163,8 @@ class ClientForm(QDialog):
             self.load_client(self.client.id)
 
     # --- changes -------------------------------------------------------------------------
-    def _state(self) -> tuple[object, ...]:
-        return (self.identity.state(), self.household.state(), self.groups.state())
-
-    def client_dirty(self) -> bool:
-        return self._state() != self._loaded
-
     def is_dirty(self) -> bool:
-        return self.may_edit and (self.client_dirty() or self.case_tab.is_dirty())
+        return self.may_edit and (self.pages.is_dirty() or self.case_tab.is_dirty())
 
     def save(self, confirm_similar: bool = False) -> bool:
         """Save the client (and the case details, if changed); False when anything was refused
@@ -201,7 +172,7 @@ class ClientForm(QDialog):
         if not self.may_edit:
             return False
         self.message.clear_message()
-        if (self.client is None or self.client_dirty()) \
+        if (self.client is None or self.pages.is_dirty()) \
                 and not self._save_client(confirm_similar):
             return False
         if self.case_tab.is_dirty() and not self.case_tab.save_details():
@@ -211,12 +182,11 @@ class ClientForm(QDialog):
         return True
 
     def _save_client(self, confirm_similar: bool) -> bool:
-        local = {**self.identity.local_errors(), **self.household.local_errors()}
+        local = self.pages.local_errors()
         if local:
             self._show_errors(local)
             return False
-        data = clients.ClientInput(**self.identity.values(), **self.household.values(),
-                                   **self.groups.values())  # type: ignore[arg-type]
+        data = self.pages.client_input()
         try:
             if self.client is None:
                 record = clients.create_client(self.db, self.actor, data,
@@ -249,28 +219,16 @@ class ClientForm(QDialog):
             self.case_tab.set_client(record.id, record.full_name)
             for name in CASE_TABS:
                 self.tabs.setTabEnabled(TABS.index(name), True)
-        self._loaded = self._state()
         self.clientSaved.emit(record.id)
         return True
 
     def _show_errors(self, errors: dict[str, str], general: str = "") -> None:
-        remaining = dict(errors)
-        first: QWidget | None = None
-        wrong_tabs = []
-        for page in (self.identity, self.household, self.groups):
-            mine = {k: v for k, v in errors.items() if k in page.errors.names()}
-            page.errors.show(mine)
-            for name in mine:
-                remaining.pop(name)
-            if mine:
-                wrong_tabs.append(self.tabs.tabText(self.tabs.indexOf(page)))
-                if first is None:
-                    first = _first_field(page, list(mine))
-                    self.tabs.setCurrentWidget(page)
+        wrong, first, remaining = self.pages.show_errors(errors)
         lines = list(remaining.values())
-        if wrong_tabs:
-            lines.insert(0, tr("Some fields need correcting (see: {tabs}).",
-                               tabs="، ".join(wrong_tabs)))
+        if wrong:
+            self.tabs.setCurrentWidget(wrong[0])
+            names = "، ".join(self.tabs.tabText(self.tabs.indexOf(page)) for page in wrong)
+            lines.insert(0, tr("Some fields need correcting (see: {tabs}).", tabs=names))
         elif general and not lines:
             lines.append(general)
         self.message.show_message("\n".join(lines))
@@ -290,13 +248,10 @@ class ClientForm(QDialog):
         text = tr("A client with this national code is registered already: {name}. Open "
                   "their record?", name=name) if name else \
             tr("A client with this national code is registered already. Open their record?")
-        self.prompt = QMessageBox(QMessageBox.Icon.Question, tr("Registered already"), text,
-                                  QMessageBox.StandardButton.NoButton, self)
-        open_button = self.prompt.addButton(tr("Open the registered client"),
-                                            QMessageBox.ButtonRole.AcceptRole)
-        self.prompt.addButton(tr("Stay here"), QMessageBox.ButtonRole.RejectRole)
-        open_button.clicked.connect(lambda: self.load_client(client_id))
-        self.prompt.open()
+        self.prompt = ask(self, tr("Registered already"), text, (
+            (tr("Open the registered client"), QMessageBox.ButtonRole.AcceptRole,
+             lambda: self.load_client(client_id)),
+            (tr("Stay here"), QMessageBox.ButtonRole.RejectRole, None)))
 
     def _warn_similar(self, error: clients.SimilarClientsFound) -> None:
         self.similar_dialog = SimilarClientsDialog(error.message, error.matches, self)
@@ -318,17 +273,14 @@ class ClientForm(QDialog):
         if self._closing or not self.is_dirty():
             super().reject()
             return
-        self.prompt = QMessageBox(
-            QMessageBox.Icon.Warning, tr("Unsaved changes"),
-            tr("Changes have not been saved. Save them before closing?"),
-            QMessageBox.StandardButton.NoButton, self)
-        save = self.prompt.addButton(tr("Save"), QMessageBox.ButtonRole.AcceptRole)
-        discard = self.prompt.addButton(tr("Close without saving"),
-                                        QMessageBox.ButtonRole.DestructiveRole)
-        self.prompt.addButton(tr("Stay in the form"), QMessageBox.ButtonRole.RejectRole)
-        save.clicked.connect(self._save_and_close)
-        discard.clicked.connect(self._finish)
-        self.prompt.open()
+        self.prompt = ask(self, tr("Unsaved changes"),
+                          tr("Changes have not been saved. Save them before closing?"), (
+                              (tr("Save"), QMessageBox.ButtonRole.AcceptRole,
+                               self._save_and_close),
+                              (tr("Close without saving"),
+                               QMessageBox.ButtonRole.DestructiveRole, self._finish),
+                              (tr("Stay in the form"), QMessageBox.ButtonRole.RejectRole, None)),
+                          icon=QMessageBox.Icon.Warning)
 
     def _save_and_close(self) -> None:
         self._close_after_save = True
@@ -344,11 +296,11 @@ class ClientForm(QDialog):
 
     def show_conflict(self, message: str) -> None:
         """Someone else saved first: say so, and show what is stored now."""
-        self.prompt = QMessageBox(
-            QMessageBox.Icon.Warning, tr("Saved by someone else"),
-            "\n\n".join((message, tr("The form now shows what is saved; make your changes "
-                                     "again."))), QMessageBox.StandardButton.Ok, self)
-        self.prompt.open()
+        text = "\n\n".join((message, tr("The form now shows what is saved; make your "
+                                       "changes again.")))
+        self.prompt = ask(self, tr("Saved by someone else"), text,
+                          ((tr("OK"), QMessageBox.ButtonRole.AcceptRole, None),),
+                          icon=QMessageBox.Icon.Warning)
         self._close_after_save = False
         self.reload()
 

@@ -25,6 +25,7 @@ from desktop.services import benefits
 from desktop.services.case_records import BenefitRecord, CaseRecord
 from desktop.services.programs import ProgramRecord
 from desktop.views.benefit_dialog import BenefitDialog
+from desktop.views.questions import ask
 from desktop.views.record_table import Column, RecordTableModel
 
 
@@ -142,15 +143,13 @@ class ServicesTab(QWidget):
         benefit = self.selected()
         if benefit is None or not self.editable():
             return
-        self.question = QMessageBox(
-            QMessageBox.Icon.Question, tr("Delete service"),
+        self.question = ask(
+            self, tr("Delete service"),
             tr("Delete «{kind}» of {date}? Its record stays in the audit trail.",
                kind=BenefitKind(benefit.kind).label, date=format_jalali(benefit.given_on)),
-            QMessageBox.StandardButton.NoButton, self)
-        yes = self.question.addButton(tr("Delete"), QMessageBox.ButtonRole.DestructiveRole)
-        self.question.addButton(tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        yes.clicked.connect(lambda: self._delete(benefit))
-        self.question.open()
+            ((tr("Delete"), QMessageBox.ButtonRole.DestructiveRole,
+              lambda: self._delete(benefit)),
+             (tr("Cancel"), QMessageBox.ButtonRole.RejectRole, None)))
 
     def _delete(self, benefit: BenefitRecord) -> None:
         try:
