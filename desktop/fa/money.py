@@ -6,6 +6,8 @@ import re
 
 from desktop.fa.digits import to_latin_digits, to_persian_digits
 from desktop.fa.errors import FaValueError
+from desktop.fa.words import MINUS as WORD_MINUS
+from desktop.fa.words import number_in_words
 
 THOUSANDS = "\u066c"   # ٬ Arabic thousands separator, as Persian prints it
 DECIMAL = "\u066b"     # ٫
@@ -72,3 +74,19 @@ def parse_tomans(text: str) -> int:
     """A typed Toman amount, as Rials."""
     whole, tenths = _parse(text)
     return whole * 10 + tenths
+
+
+def tomans_in_words(rials: int) -> str:
+    """«یک میلیون و پانصد هزار تومان» for 15,000,000 Rials: how people say an amount aloud.
+
+    A remainder of Rials is said after the Tomans («… تومان و پنج ریال»), never rounded away.
+    """
+    _grouped(rials, True)  # the same type check
+    tomans, rest = divmod(abs(rials), 10)
+    parts = []
+    if tomans:
+        parts.append(f"{number_in_words(tomans)} تومان")
+    if rest or not tomans:
+        parts.append(f"{number_in_words(rest)} ریال")
+    text = " و ".join(parts)
+    return f"{WORD_MINUS} {text}" if rials < 0 else text

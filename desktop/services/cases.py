@@ -39,6 +39,7 @@ from desktop.services.case_access import (
     can_edit_case,
     require_case_editable,
     require_case_visible,
+    sees_every_client,
     visible_cases,
 )
 from desktop.services.case_records import (
@@ -394,3 +395,20 @@ def open_case_of(db: Database, actor: Actor, client_id: int) -> CaseRecord | Non
         except NotFound:
             return None
         return case_record(session, case, editable=can_edit_case(actor, case))
+
+
+def open_case_held_elsewhere(db: Database, actor: Actor, client_id: int) -> str | None:
+    """When the client has an open case ``actor`` may not see — a facilitator looking at a
+    client they registered whose case went to a colleague — the name of that case's
+    facilitator ("" when it has none); None otherwise. The screen then explains why it offers
+    no case instead of offering to open a second one."""
+    with db.reading() as session:
+        _load_visible(session, actor, client_id)
+        row = session.execute(
+            select(EmploymentCase.facilitator_id, User.full_name)
+            .outerjoin(User, User.id == EmploymentCase.facilitator_id)
+            .where(EmploymentCase.client_id == client_id,
+                   EmploymentCase.status == CaseStatus.OPEN)).first()
+        if row is None or sees_every_client(actor) or row.facilitator_id == actor.user_id:
+            return None
+        return row.full_name or ""

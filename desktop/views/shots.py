@@ -11,6 +11,7 @@ from desktop.database import Database
 from desktop.services.auth import sign_in
 from desktop.services.demo import DEMO_PASSWORD
 from desktop.views.areas import AREAS
+from desktop.views.shots_clients import CLIENT_FORM_BUILDERS
 
 
 def _admin(db: Database):
@@ -152,4 +153,5 @@ BUILDERS: dict[str, tuple[Callable[[Database], QWidget], tuple[int, int] | None]
     "progress_dialog": (progress_dialog, None),
     "jalali_date_edit": (jalali_date_edit, (520, 260)),
     "jalali_calendar": (jalali_calendar, (360, 280)),
+    **CLIENT_FORM_BUILDERS,
 }

@@ -72,3 +72,18 @@ def test_picking_a_day_in_the_calendar(qtbot) -> None:
     edit.calendar.clicked.emit(QDate(2025, 3, 21))  # نوروز ۱۴۰۴
     assert not edit.calendar.isVisible()
     assert edit.line.text() == "۱۴۰۴/۰۱/۰۱"
+
+
+def test_the_keyboard_opens_the_calendar_and_tab_skips_its_button(qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    from desktop.views.widgets.jalali_date_edit import JalaliDateEdit
+
+    edit = JalaliDateEdit()
+    qtbot.addWidget(edit)
+    edit.show()
+    assert edit.button.focusPolicy() == Qt.FocusPolicy.NoFocus
+    edit.line.setFocus()
+    qtbot.keyClick(edit.line, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert edit.calendar.isVisible()
+    edit.calendar.hide()

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, QPoint, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from desktop.fa.jalali import JalaliDateError, format_jalali, parse_jalali
@@ -31,6 +32,10 @@ class JalaliDateEdit(QWidget):
         self.button.setText("▾")
         self.button.setToolTip(tr("Choose from the calendar"))
         self.button.clicked.connect(self.open_calendar)
+        # Typing is the keyboard's way in: Tab goes from the date to the next field, and
+        # Alt+Down (or F4, as in a combo box) opens the calendar without the mouse.
+        self.button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.line.installEventFilter(self)
         self.error = FieldError(self)
         self.calendar = JalaliCalendar()
         self.calendar.setWindowFlags(Qt.WindowType.Popup)
@@ -44,6 +49,7 @@ class JalaliDateEdit(QWidget):
         column.setSpacing(2)
         column.addLayout(row)
         column.addWidget(self.error)
+        self.setFocusProxy(self.line)
 
     def date(self) -> dt.date | None:
         return self._date
@@ -53,6 +59,10 @@ class JalaliDateEdit(QWidget):
         self.line.setText(format_jalali(date) if date else "")
         self._show_error("")
         self.dateChanged.emit(date)
+
+    def setReadOnly(self, read_only: bool) -> None:
+        self.line.setReadOnly(read_only)
+        self.button.setEnabled(not read_only)
 
     def error_message(self) -> str:
         return self.error.text() if self.error.isVisible() else ""
@@ -81,6 +91,16 @@ class JalaliDateEdit(QWidget):
         else:
             self.line.setText(format_jalali(parsed))
             self._show_error("")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.line and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and (
+                    event.key() == Qt.Key.Key_F4 or (
+                        event.key() == Qt.Key.Key_Down
+                        and event.modifiers() & Qt.KeyboardModifier.AltModifier)):
+            self.open_calendar()
+            return True
+        return super().eventFilter(watched, event)
 
     def open_calendar(self) -> None:
         self._commit_text()
