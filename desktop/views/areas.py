@@ -16,6 +16,9 @@ class Area:
 
 
 AREAS = (
+    Area("home", N_("Worklists"),
+         N_("What needs doing today: overdue visits, visits due this week, cases awaiting "
+            "assessment or a facilitator, and cases ready for stabilisation.")),
     Area("clients", N_("Clients"),
          N_("Client registry and the employment pathway: referral, eligibility assessment, "
             "skill training, employment model, job, follow-up visits and stabilisation.")),

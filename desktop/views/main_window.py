@@ -119,11 +119,33 @@ class MainWindow(QMainWindow):
         self.navigation.setCurrentRow(0)
 
     def _page(self, area: Area) -> QWidget:
+        if area.key == "home":
+            from desktop.views.home_area import HomeArea
+
+            home = HomeArea(self.db, self.actor, self.tasks, self)
+            home.openClient.connect(self.open_client)
+            return home
+        if area.key == "clients":
+            from desktop.views.clients_area import ClientsArea
+
+            clients = ClientsArea(self.db, self.actor, self.tasks, self)
+            clients.openClient.connect(self.open_client)
+            return clients
         if area.key == "users":
             from desktop.views.users_area import UsersArea
 
             return UsersArea(self.db, self.actor, self)
         return PlaceholderArea(area, self)
+
+    def open_client(self, client_id: int | None, tab: str | None = None) -> None:
+        """The client form on ``client_id`` (None: a new client), then the lists read again."""
+        from desktop.views.client_form import ClientForm
+
+        ClientForm(self.db, self.actor, client_id, self, tab=tab).exec()
+        for key in ("clients", "home"):
+            page = self.pages.get(key)
+            if page is not None:
+                page.refresh()  # type: ignore[attr-defined]
 
     def _show_row(self, row: int) -> None:
         if row >= 0:

@@ -18,13 +18,38 @@ def _admin(db: Database):
     return sign_in(db, "admin", DEMO_PASSWORD)
 
 
-def main_window(db: Database, area: str = "clients") -> QWidget:
+def main_window(db: Database, area: str = "home", username: str = "admin") -> QWidget:
     from desktop.views.main_window import MainWindow
+    from desktop.views.sample_cases import add_sample_cases
 
+    if area in ("home", "clients"):  # the lists need cases to show
+        add_sample_cases(db, _admin(db), only_if_none=True)
     window = MainWindow()
     window.attach_database(db)
-    window.start_session(_admin(db))
+    window.start_session(sign_in(db, username, DEMO_PASSWORD))
     window.show_area(area)
+    for key in ("home", "clients"):
+        _settle(window.pages[key])
+    return window
+
+
+def _settle(page) -> None:
+    """Let an area's background reads arrive before the picture is taken."""
+    from PySide6.QtWidgets import QApplication
+
+    while page.busy:
+        page.tasks.wait_all()
+        QApplication.processEvents()
+
+
+def clients_searched(db: Database) -> QWidget:
+    """The clients list with a name fragment typed and one filter set."""
+    window = main_window(db, "clients")
+    area = window.pages["clients"]
+    area.search.setText("رضا")
+    area.filter_bar.county.setCurrentIndex(1)  # the office's own county
+    area.apply_filters()
+    _settle(area)
     return window
 
 
@@ -140,7 +165,9 @@ def jalali_calendar(db: Database) -> QWidget:
 BUILDERS: dict[str, tuple[Callable[[Database], QWidget], tuple[int, int] | None]] = {
     "main_window": (main_window, (1280, 800)),
     **{f"area_{a.key}": ((lambda db, key=a.key: main_window(db, key)), (1280, 800))
-       for a in AREAS if a.key != "clients"},
+       for a in AREAS if a.key != "home"},
+    "clients_searched": (clients_searched, (1280, 800)),
+    "home_facilitator": ((lambda db: main_window(db, "home", "facilitator1")), (1280, 800)),
     "first_run_wizard": (first_run_wizard, (680, 500)),
     "first_run_wizard_admin": ((lambda db: first_run_wizard(db, 1)), (680, 540)),
     "opening_window": (opening_window, (1280, 800)),

@@ -36,3 +36,11 @@ def demo_db(tmp_path: Path) -> Iterator[Database]:
 @pytest.fixture
 def admin(demo_db: Database) -> Actor:
     return sign_in(demo_db, "admin", DEMO_PASSWORD)
+
+
+@pytest.fixture
+def sample_cases(demo_db: Database, admin: Actor) -> list:
+    """Cases at every point of the pathway (desktop/views/sample_cases.py) on the demo office."""
+    from desktop.views.sample_cases import add_sample_cases
+
+    return add_sample_cases(demo_db, admin)

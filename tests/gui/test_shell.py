@@ -90,7 +90,8 @@ def test_sign_in_failure_lockout_success_and_sign_out(qtbot, demo_db: Database) 
     with qtbot.waitSignal(panel.signedIn):
         qtbot.mouseClick(panel.sign_in_button, Qt.MouseButton.LeftButton)
     assert window.actor is not None and window.actor.username == "admin"
-    assert window.navigation.count() == 8
+    assert window.navigation.count() == 9
+    assert window.navigation.item(0).text() == "کارتابل"  # the worklists come first
     assert window.sign_out_action.isEnabled()
     window.sign_out_action.trigger()
     assert window.actor is None and window.navigation.count() == 0
@@ -129,7 +130,7 @@ def test_users_area_is_for_the_admin_only(qtbot, demo_db: Database) -> None:
     window = _window(qtbot, demo_db)
     window.start_session(facilitator)
     assert "users" not in window.pages
-    assert window.navigation.count() == 7
+    assert window.navigation.count() == 8
 
 
 def test_admin_adds_a_user(qtbot, demo_db: Database, admin) -> None:
