@@ -205,28 +205,33 @@ def record_bulk_insert(session: Session, model: type[Record], rows: Sequence[dic
                        *, audit_detail: Mapping[str, Any] | None = None) -> int:
     """Insert many rows of ``model`` without the ORM, with their change-log entries and one audit
     entry for the whole batch, in the caller's transaction. Rows are completed with uuid,
-    timestamps and version 1. Returns how many rows were written."""
-    from desktop.ids import new_uuid
+    timestamps and version 1 (unless they give their own). Returns how many rows were written."""
+    from desktop.ids import new_uuids
+    from desktop.models.bulk import insert_many
 
     if not rows:
         return 0
     at = utcnow()
-    full = [
-        {"uuid": new_uuid(), "created_at": at, "updated_at": at, "version": 1, **row}
-        for row in rows
-    ]
+    given = rows[0]
+    uuids = [row["uuid"] for row in rows] if "uuid" in given else new_uuids(len(rows))
+    stamps = {key: value for key, value in
+              (("created_at", at), ("updated_at", at), ("version", 1)) if key not in given}
     connection = session.connection()
-    connection.execute(insert(model), full)
+    insert_many(connection, model.__table__, rows, stamps,
+                columns=None if "uuid" in given else {"uuid": uuids})
     entity = model.__tablename__
     if model.__exported__:
-        connection.execute(
-            insert(ChangeLogEntry),
-            [dict(at=at, entity=entity, entity_uuid=r["uuid"], version=r["version"], op="insert")
-             for r in full],
-        )
+        changes = {"entity_uuid": uuids}
+        constants: dict[str, Any] = {"at": at, "entity": entity, "op": ChangeOp.INSERT.value}
+        if "version" in given:
+            changes["version"] = [row["version"] for row in rows]
+        else:
+            constants["version"] = 1
+        insert_many(connection, ChangeLogEntry.__table__, [{}] * len(rows), constants,
+                    columns=changes)
     record_event(session, "bulk_insert", entity=entity,
-                 detail={"count": len(full), **dict(audit_detail or {})})
-    return len(full)
+                 detail={"count": len(rows), **dict(audit_detail or {})})
+    return len(rows)
 
 
 def exported_entities() -> Iterable[type[Record]]:
