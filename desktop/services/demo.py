@@ -1,32 +1,42 @@
-"""A realistic demo office: Persian names, valid national codes, counties of the province.
+"""A realistic demo office: the staff of a county desk, its clients and their employment cases.
 
-Clients are written in bulk (with their change-log entries and one audit entry per chunk) so a
-100,000-client office builds in seconds. Later areas (cases, groups, solar) add their own demo
-history here, each for the last 12 Jalali months.
+Everything is written in bulk (``record_bulk_insert``: change-log entries for every row, one
+audit entry per batch) in one transaction, chunk by chunk so a million clients never sit in
+memory at once; a 100,000-client office builds in seconds. The same seed gives the same office.
+Clients are in demo_clients.py, their cases, services and visits in demo_cases.py.
 """
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import random
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
-from desktop import reference
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
 from desktop.clock import today as clock_today
 from desktop.database import Database
-from desktop.fa.national_code import national_code_check_digit
-from desktop.models.people import Client, client_search_key, client_sort_name
+from desktop.models.bulk import reserve_ids
+from desktop.models.cases import Benefit, CaseEvent, EmploymentCase, MonitoringVisit, Program
+from desktop.models.people import Client, ClientTargetGroup, client_search_index_deferred
 from desktop.models.tracking import SYSTEM, Actor, record_bulk_insert
 from desktop.models.users import Role, User
-from desktop.services.demo_names import FAMILY_NAMES, FEMALE_NAMES, MALE_NAMES
+from desktop.services.demo_cases import CaseMaker, DemoProgram, DemoStaffIds, Person
+from desktop.services.demo_clients import ClientMaker, national_codes
 from desktop.services.office import OfficeInfo, initialize_office
 from desktop.services.passwords import hash_password
+from desktop.services.programs import plan_of
+
+__all__ = ["DEMO_PASSWORD", "DEMO_STAFF", "DemoOffice", "make_demo_office", "national_codes"]
 
 DEMO_PROVINCE = "07"      # فارس
 DEMO_COUNTY = "0707"      # شیراز
 DEMO_PASSWORD = "karsaz-demo"
-CHUNK = 10_000
+CHUNK = 20_000
+SQLITE_CACHE_KIB = 256 * 1024  # while building: a million clients' indexes fit in memory
 
 # (username, full name, role): the people of a small county desk.
 DEMO_STAFF = (
@@ -44,71 +54,74 @@ class DemoOffice:
     admin_username: str
     password: str
     clients: int
+    cases: int = 0
 
 
-def _national_codes(rng: random.Random, count: int) -> list[str]:
-    codes: set[str] = set()
-    while len(codes) < count:
-        first9 = f"{rng.randrange(1, 10**9):09d}"
-        if first9[3:9] == "000000" or len(set(first9)) == 1:
-            continue
-        codes.add(first9 + str(national_code_check_digit(first9)))
-    result = sorted(codes)
-    rng.shuffle(result)
-    return result
+def _staff(db: Database, actor: Actor) -> DemoStaffIds:
+    hashed = hash_password(DEMO_PASSWORD)
+    with db.transaction(actor) as session:
+        for username, full_name, role in DEMO_STAFF:
+            session.add(User(username=username, full_name=full_name, role=role,
+                             password_hash=hashed))
+        session.flush()
+        people = {u.username: Person(u.id, u.username) for u in session.scalars(select(User))}
+    return DemoStaffIds(admin=people["admin"], expert=people["expert"],
+                        facilitators=tuple(people[f"facilitator{i}"] for i in (1, 2, 3)))
 
 
-def _mobile(rng: random.Random) -> str | None:
-    if rng.random() < 0.08:
-        return None
-    operator = rng.choice(("12", "13", "17", "19", "30", "33", "35", "36", "01", "10"))
-    return f"09{operator}{rng.randrange(10**7):07d}"
+def _programs(db: Database) -> dict[str, DemoProgram]:
+    with db.reading() as session:
+        return {p.code: DemoProgram(p.id, p.code, plan_of(p))
+                for p in session.scalars(select(Program).where(Program.active.is_(True)))}
 
 
-def demo_clients(rng: random.Random, count: int, office_county: str,
-                 today: dt.date) -> list[dict[str, object]]:
-    """Rows for ``count`` clients: mostly of the office's county, some from its neighbours."""
-    province_counties = [c.code for c in reference.counties(office_county[:2])]
-    rows: list[dict[str, object]] = []
-    for code in _national_codes(rng, count):
-        female = rng.random() < 0.58  # women heads of household are the largest target group
-        first = rng.choice(FEMALE_NAMES if female else MALE_NAMES)
-        last = rng.choice(FAMILY_NAMES)
-        father = rng.choice(MALE_NAMES)
-        mobile = _mobile(rng)
-        age_days = rng.randrange(18 * 365, 62 * 365)
-        rows.append({
-            "national_code": code, "first_name": first, "last_name": last,
-            "father_name": father, "birth_date": today - dt.timedelta(days=age_days),
-            "gender": "female" if female else "male", "mobile": mobile,
-            "county_code": office_county if rng.random() < 0.8 else rng.choice(province_counties),
-            "urban": rng.random() < 0.67,
-            "search_key": client_search_key(first, last, father, code, mobile),
-            "sort_name": client_sort_name(first, last, father),
-        })
-    return rows
+@contextlib.contextmanager
+def _bulk_loading(session: Session) -> Iterator[None]:
+    """A larger page cache for this connection while it loads (SQLite), set back afterwards."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    previous = connection.exec_driver_sql("PRAGMA cache_size").scalar()
+    connection.exec_driver_sql(f"PRAGMA cache_size = -{SQLITE_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql(f"PRAGMA cache_size = {int(previous)}")
 
 
 def make_demo_office(db: Database, *, clients: int = 1000, seed: int = 1403,
                      today: dt.date | None = None, actor: Actor = SYSTEM,
                      progress: Callable[[int, int], None] | None = None) -> DemoOffice:
+    """A new office with its staff, ``clients`` clients and their cases, as of ``today``."""
     rng = random.Random(seed)
+    today = today or clock_today()
     office = initialize_office(
         db, province_code=DEMO_PROVINCE, county_code=DEMO_COUNTY,
         office_name="اداره بهزیستی شهرستان شیراز — واحد اشتغال",
         admin_username="admin", admin_full_name="مدیر سامانه", admin_password=DEMO_PASSWORD,
         actor=actor,
     )
-    hashed = hash_password(DEMO_PASSWORD)
-    with db.transaction(actor) as session:
-        for username, full_name, role in DEMO_STAFF:
-            session.add(User(username=username, full_name=full_name, role=role,
-                             password_hash=hashed))
-    rows = demo_clients(rng, clients, office.county_code, today or clock_today())
-    for start in range(0, len(rows), CHUNK):
-        with db.transaction(actor) as session:
-            record_bulk_insert(session, Client, rows[start:start + CHUNK],
-                               audit_detail={"source": "demo"})
-        if progress:
-            progress(min(start + CHUNK, len(rows)), len(rows))
-    return DemoOffice(office, "admin", DEMO_PASSWORD, clients)
+    staff = _staff(db, actor)
+    client_maker = ClientMaker(rng, office.county_code, today)
+    case_maker = CaseMaker(rng, today, staff, _programs(db))
+    registrars = [staff.expert.id, staff.expert.id, *(f.id for f in staff.facilitators)]
+    detail = {"source": "demo"}
+    cases = 0
+    with db.transaction(actor) as session, _bulk_loading(session), \
+            client_search_index_deferred(session):
+        for start in range(0, clients, CHUNK):
+            count = min(CHUNK, clients - start)
+            client_rows, group_rows, profiles = client_maker.make(
+                reserve_ids(session, Client, count), registrars)
+            record_bulk_insert(session, Client, client_rows, audit_detail=detail)
+            record_bulk_insert(session, ClientTargetGroup, group_rows, audit_detail=detail)
+            case_ids = reserve_ids(session, EmploymentCase, sum(p.cases for p in profiles))
+            rows = case_maker.make(profiles, case_ids)
+            for model, batch in ((EmploymentCase, rows.cases), (CaseEvent, rows.events),
+                                 (Benefit, rows.benefits), (MonitoringVisit, rows.visits)):
+                record_bulk_insert(session, model, batch, audit_detail=detail)
+            cases += len(rows.cases)
+            if progress:
+                progress(start + count, clients)
+    return DemoOffice(office, "admin", DEMO_PASSWORD, clients, cases)
