@@ -109,6 +109,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0 if all(r.ok for r in results) else 1
 
 
+def cmd_clients_list(args: argparse.Namespace) -> int:
+    from desktop.cli_clients import cmd_clients_list as list_clients
+
+    db = _open(args)
+    try:
+        return list_clients(db, args)
+    finally:
+        db.dispose()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="karsaz", description=tr("Karsaz employment desk"))
     parser.add_argument("--version", action="version", version=f"karsaz {__version__}")
@@ -140,7 +150,20 @@ def build_parser() -> argparse.ArgumentParser:
     shot.add_argument("--out", help=tr("PNG file to write"))
     shot.add_argument("--size", type=_size, help=tr("WIDTHxHEIGHT"))
     command("check", cmd_check, tr("check the integrity and schema of the database"))
+    clients = commands.add_parser("clients", help=tr("the client registry"))
+    clients_commands = clients.add_subparsers(dest="clients_command", metavar="COMMAND",
+                                              required=True)
+    listing = clients_commands.add_parser(
+        "list", help=tr("list clients, searched and filtered, as a table, CSV or JSON"))
+    listing.set_defaults(handler=cmd_clients_list)
+    _clients_list_arguments(listing)
     return parser
+
+
+def _clients_list_arguments(parser: argparse.ArgumentParser) -> None:
+    from desktop.cli_clients import add_arguments
+
+    add_arguments(parser)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
