@@ -50,7 +50,10 @@ class Client(Base, Record):
         CheckConstraint("dependants is null or dependants between 0 and 30",
                         name="dependants_range"),
         Index("ix_client_last_first", "last_name", "first_name"),
-        Index("ix_client_sort_name", "sort_name", "id"),
+        # The name order carries the search key, so a search can walk it in order and test each
+        # entry without reading a client; by id it gives a match's place in that order.
+        Index("ix_client_sort_name", "sort_name", "id", "search_key"),
+        Index("ix_client_id_sort", "id", "sort_name").ddl_if(dialect="sqlite"),
         Index("ix_client_birth_date", "birth_date", "id"),
         Index("ix_client_county_sort", "county_code", "sort_name", "id"),
     )
@@ -78,7 +81,7 @@ class Client(Base, Record):
     notes: Mapped[str] = mapped_column(Text, default="")
     registered_by_id: Mapped[int | None] = mapped_column(
         ForeignKey("app_user.id", ondelete="SET NULL"), default=None, index=True)
-    search_key: Mapped[str] = mapped_column(String(400), default="", index=True)
+    search_key: Mapped[str] = mapped_column(String(400), default="")
     sort_name: Mapped[str] = mapped_column(SortKey, default="")
 
     target_groups: Mapped[list[ClientTargetGroup]] = relationship(

@@ -7,6 +7,13 @@ by desktop.fa.normalize) with each typed word:
   (SQLite FTS5, PostgreSQL pg_trgm), so a fragment is found among a million clients at once;
 - a shorter word cannot use trigrams: letters match the start of the last name (through the
   name-order index), digits the start of the national code.
+
+On SQLite a plain search (words only, by someone who sees every client) is counted by the
+trigram index alone, and its window in name order is found one of two ways, by how many match
+(the planner cannot know it): tens of thousands are usually found within a short walk of the
+name-order index, which carries the search key, so no client is read; otherwise the index's
+matches are put in order by the narrow index of names by id. A measured million-client office
+is in bench/client_search.py.
 """
 
 from __future__ import annotations
@@ -15,7 +22,7 @@ import dataclasses
 import datetime as dt
 import enum
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal_column, select, text
+from sqlalchemy import ColumnElement, and_, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from desktop import reference
@@ -28,7 +35,7 @@ from desktop.models.cases import EmploymentCase
 from desktop.models.people import Client, ClientTargetGroup
 from desktop.models.tracking import Actor
 from desktop.models.users import User
-from desktop.services.case_access import visible_clients
+from desktop.services.case_access import sees_every_client, visible_clients
 
 TRIGRAM = 3
 CLOSED = "closed"          # the stage filter's value for a case closed early
@@ -93,19 +100,33 @@ def _prefix_range(column, prefix: str) -> ColumnElement[bool]:
     return and_(column >= prefix, column < prefix + "\U0010ffff")
 
 
+def _long_terms(query_text: str) -> list[str]:
+    return [key for key in (search_key(w) for w in query_text.split()) if len(key) >= TRIGRAM]
+
+
+def _fts_match(session: Session, query_text: str) -> str | None:
+    """The FTS5 query of the words a trigram index can find (SQLite only)."""
+    terms = _long_terms(query_text)
+    if not terms or session.get_bind().dialect.name != "sqlite":
+        return None
+    return " AND ".join(_fts_phrase(t) for t in terms)
+
+
+def _contains(term: str) -> ColumnElement[bool]:
+    return Client.search_key.like(f"%{_like_escape(term)}%", escape="\\")
+
+
 def _search_clauses(session: Session, query_text: str) -> list[ColumnElement[bool]]:
     words = [w for w in query_text.split() if search_key(w)]
-    long_terms = [search_key(w) for w in words if len(search_key(w)) >= TRIGRAM]
+    long_terms = _long_terms(query_text)
+    match = _fts_match(session, query_text)
     clauses: list[ColumnElement[bool]] = []
-    if long_terms:
-        if session.get_bind().dialect.name == "sqlite":
-            match = " AND ".join(_fts_phrase(t) for t in long_terms)
-            clauses.append(Client.id.in_(
-                select(literal_column("rowid")).select_from(text("client_search"))
-                .where(text("client_search MATCH :match").bindparams(match=match))))
-        else:
-            clauses.extend(Client.search_key.like(f"%{_like_escape(t)}%", escape="\\")
-                           for t in long_terms)
+    if match is not None:
+        clauses.append(Client.id.in_(
+            select(literal_column("rowid")).select_from(text("client_search"))
+            .where(text("client_search MATCH :match").bindparams(match=match))))
+    else:
+        clauses.extend(_contains(t) for t in long_terms)
     for word in words:
         key = search_key(word)
         if len(key) >= TRIGRAM:
@@ -113,7 +134,7 @@ def _search_clauses(session: Session, query_text: str) -> list[ColumnElement[boo
         if key.isdigit():
             clauses.append(_prefix_range(Client.national_code, to_latin_digits(key)))
         elif long_terms:  # a short word beside long ones narrows what they found
-            clauses.append(Client.search_key.like(f"%{_like_escape(key)}%", escape="\\"))
+            clauses.append(_contains(key))
         else:
             clauses.append(_prefix_range(Client.sort_name, sort_key(word)))
     return clauses
@@ -155,8 +176,80 @@ def _where(session: Session, actor: Actor, filters: ClientFilter) -> list[Column
     return clauses
 
 
+# How many clients each recent search matched, by database and FTS query: it only chooses how
+# rows are found (never what is found), so an answer a moment old is as good as a fresh one.
+_MATCHED: dict[tuple[str, str], int] = {}
+_MATCHED_KEPT = 256
+# How far the name-order index is walked before giving up (a few milliseconds on SQLite), and
+# from how many matches a walk is worth trying.
+WALK_ENTRIES = 40_000
+WALK_FROM = 20_000
+ID_SORT_INDEX = "ix_client_id_sort"
+
+
+def _matched(db: Database, session: Session, match: str) -> int:
+    if len(_MATCHED) >= _MATCHED_KEPT:
+        _MATCHED.clear()
+    count = session.scalar(text("SELECT count(*) FROM client_search WHERE client_search "
+                                "MATCH :match").bindparams(match=match)) or 0
+    _MATCHED[(db.url, match)] = count
+    return count
+
+
+def _walked(session: Session, query_text: str, descending: bool, offset: int,
+            limit: int) -> list[int] | None:
+    """The window found by walking the first entries of the name-order index (it holds the
+    search key, so no client is read), or None if they do not fill it. Matches cluster (a last
+    name sits in one stretch of the order), so a walk that does not fill the window proves
+    nothing and the caller asks the trigram index instead."""
+    walk = (select(Client.id, Client.sort_name, Client.search_key)
+            .order_by(*_order(ClientSort.NAME, descending)).limit(WALK_ENTRIES).subquery())
+    ids = list(session.scalars(
+        select(walk.c.id)
+        .where(*(walk.c.search_key.like(f"%{_like_escape(t)}%", escape="\\")
+                 for t in _long_terms(query_text)))
+        .order_by(*([walk.c.sort_name.desc(), walk.c.id.desc()] if descending
+                    else [walk.c.sort_name, walk.c.id]))
+        .offset(offset).limit(limit)))
+    return ids if len(ids) == limit else None
+
+
+def _matches_in_name_order(db: Database, session: Session, match: str, query_text: str,
+                           descending: bool, offset: int, limit: int) -> list[int]:
+    """A window of a plain search in name order (SQLite): by a short walk when the matches are
+    many, else from the trigram index, each match's name read from the narrow index of names
+    by id rather than from its row."""
+    matched = _MATCHED.get((db.url, match))
+    if matched is None:
+        matched = _matched(db, session, match)
+    clients = session.scalar(select(func.max(Client.id))) or 0
+    if matched and matched >= WALK_FROM \
+            and (offset + limit) * clients / matched <= WALK_ENTRIES / 2:
+        ids = _walked(session, query_text, descending, offset, limit)
+        if ids is not None:
+            return ids
+    direction = "DESC" if descending else "ASC"
+    return list(session.scalars(text(
+        f"SELECT id FROM client INDEXED BY {ID_SORT_INDEX} WHERE id IN ("
+        "SELECT rowid FROM client_search WHERE client_search MATCH :match) "
+        f"ORDER BY sort_name {direction}, id {direction} LIMIT :limit OFFSET :offset"
+    ).bindparams(match=match, limit=limit, offset=offset)))
+
+
+def _index_answers_count(session: Session, actor: Actor, filters: ClientFilter) -> str | None:
+    """The FTS query whose count is the answer, when nothing but the search narrows it."""
+    plain = ClientFilter(text=filters.text) == filters and sees_every_client(actor)
+    words = [search_key(w) for w in filters.text.split() if search_key(w)]
+    if not plain or any(len(word) < TRIGRAM for word in words):
+        return None
+    return _fts_match(session, filters.text)
+
+
 def count_clients(db: Database, actor: Actor, filters: ClientFilter = ClientFilter()) -> int:
     with db.reading() as session:
+        match = _index_answers_count(session, actor, filters)
+        if match is not None:
+            return _matched(db, session, match)
         return session.scalar(select(func.count(Client.id)).where(*_where(session, actor, filters)))
 
 
@@ -177,16 +270,22 @@ def client_rows(db: Database, actor: Actor, filters: ClientFilter = ClientFilter
                 limit: int = 200) -> list[ClientRow]:
     """One window of the list: ``limit`` rows from ``offset`` in the chosen order."""
     with db.reading() as session:
-        query: Select = (select(Client.id, Client.national_code, Client.first_name,
-                                Client.last_name, Client.father_name, Client.birth_date,
-                                Client.gender, Client.mobile, Client.county_code,
-                                Client.file_number)
-                         .where(*_where(session, actor, filters))
-                         .order_by(*_order(sort, descending)).offset(offset).limit(limit))
-        rows = session.execute(query).all()
-        cases = _latest_cases(session, [r.id for r in rows])
+        match = _index_answers_count(session, actor, filters)
+        ids = None
+        if match is not None and sort is ClientSort.NAME:
+            ids = _matches_in_name_order(db, session, match, filters.text, descending, offset,
+                                         limit)
+        if ids is None:
+            ids = list(session.scalars(
+                select(Client.id).where(*_where(session, actor, filters))
+                .order_by(*_order(sort, descending)).offset(offset).limit(limit)))
+        found = {r.id: r for r in session.execute(
+            select(Client.id, Client.national_code, Client.first_name, Client.last_name,
+                   Client.father_name, Client.birth_date, Client.gender, Client.mobile,
+                   Client.county_code, Client.file_number).where(Client.id.in_(ids)))}
+        cases = _latest_cases(session, ids)
     result = []
-    for r in rows:
+    for r in (found[i] for i in ids):
         stage, status, facilitator = cases.get(r.id, (None, None, ""))
         result.append(ClientRow(r.id, r.national_code, r.first_name, r.last_name, r.father_name,
                                 r.birth_date, r.gender, r.mobile or "", r.county_code,
