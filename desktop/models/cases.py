@@ -79,7 +79,8 @@ class EmploymentCase(Base, Record):
                         name="closed_has_reason"),
         Index("uq_employment_case_one_open", "client_id", unique=True,
               sqlite_where=text("status = 'open'"), postgresql_where=text("status = 'open'")),
-        Index("ix_employment_case_stage", "status", "stage", "facilitator_id"),
+        # The end of monitoring sits before the facilitator: «ready for تثبیت» is a range of it.
+        Index("ix_employment_case_stage", "status", "stage", "horizon_on", "facilitator_id"),
         Index("ix_employment_case_facilitator", "facilitator_id", "status"),
     )
 
@@ -177,9 +178,13 @@ class MonitoringVisit(Base, Record):
         CheckConstraint("monthly_income is null or monthly_income >= 0",
                         name="income_nonnegative"),
         CheckConstraint("(done_on is null) = (mode is null)", name="done_has_mode"),
-        Index("ix_monitoring_visit_case", "case_id", "sequence"),
+        # A case's visits in date order, with what the worklists ask of its final one.
+        Index("ix_monitoring_visit_case", "case_id", "due_on", "sequence", "month", "done_on",
+              "job_active"),
         # Worklists ask for visits not yet made, by due date: a partial index holds only those.
-        Index("ix_monitoring_visit_open_due", "due_on", "case_id",
+        # It names done_on (always null in it) because SQLite reads a row for any column of the
+        # query the index does not name, even one its WHERE settles.
+        Index("ix_monitoring_visit_open_due", "due_on", "case_id", "done_on",
               sqlite_where=text("done_on is null"), postgresql_where=text("done_on is null")),
     )
 
