@@ -24,8 +24,9 @@ from desktop.models.cases import Benefit, CaseEvent, EmploymentCase, MonitoringV
 from desktop.models.people import Client, ClientTargetGroup, client_search_index_deferred
 from desktop.models.tracking import SYSTEM, Actor, record_bulk_insert
 from desktop.models.users import Role, User
-from desktop.services.demo_cases import CaseMaker, DemoProgram, DemoStaffIds, Person
+from desktop.services.demo_cases import CaseMaker
 from desktop.services.demo_clients import ClientMaker, national_codes
+from desktop.services.demo_records import DemoProgram, DemoStaffIds, Person
 from desktop.services.office import OfficeInfo, initialize_office
 from desktop.services.passwords import hash_password
 from desktop.services.programs import plan_of
