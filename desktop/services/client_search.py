@@ -109,7 +109,7 @@ def _fts_match(session: Session, query_text: str) -> str | None:
     terms = _long_terms(query_text)
     if not terms or session.get_bind().dialect.name != "sqlite":
         return None
-    return " AND ".join(_fts_phrase(t) for t in terms)
+    return _fts(tuple(terms))
 
 
 def _contains(term: str) -> ColumnElement[bool]:
@@ -176,27 +176,48 @@ def _where(session: Session, actor: Actor, filters: ClientFilter) -> list[Column
     return clauses
 
 
-# How many clients each recent search matched, by database and FTS query: it only chooses how
-# rows are found (never what is found), so an answer a moment old is as good as a fresh one.
-_MATCHED: dict[tuple[str, str], int] = {}
+# How many clients each recent plain search matched, by database and words: it only chooses
+# how rows are found (never what is found), so an answer a moment old is as good as a fresh one.
+_MATCHED: dict[tuple[str, tuple[str, ...]], int] = {}
 _MATCHED_KEPT = 256
-# How far the name-order index is walked before giving up (a few milliseconds on SQLite), and
-# from how many matches a walk is worth trying.
+# How far the name-order index is walked before giving up (a few milliseconds), and from how
+# many matches a walk is worth trying.
 WALK_ENTRIES = 40_000
 WALK_FROM = 20_000
 ID_SORT_INDEX = "ix_client_id_sort"
 
 
-def _matched(db: Database, session: Session, match: str) -> int:
+def _plain_search(actor: Actor, filters: ClientFilter) -> tuple[str, ...] | None:
+    """The words of a search nothing else narrows, by someone who sees every client, when the
+    trigram index can find each of them; else None."""
+    if ClientFilter(text=filters.text) != filters or not sees_every_client(actor):
+        return None
+    words = tuple(key for key in (search_key(w) for w in filters.text.split()) if key)
+    if not words or any(len(word) < TRIGRAM for word in words):
+        return None
+    return words
+
+
+def _fts(words: tuple[str, ...]) -> str:
+    return " AND ".join(_fts_phrase(word) for word in words)
+
+
+def _count_plain(db: Database, session: Session, actor: Actor, filters: ClientFilter,
+                 words: tuple[str, ...]) -> int:
+    """The count of a plain search (on SQLite from the trigram index alone), remembered."""
+    if session.get_bind().dialect.name == "sqlite":
+        count = session.scalar(text("SELECT count(*) FROM client_search WHERE client_search "
+                                    "MATCH :match").bindparams(match=_fts(words))) or 0
+    else:
+        count = session.scalar(select(func.count(Client.id))
+                               .where(*_where(session, actor, filters))) or 0
     if len(_MATCHED) >= _MATCHED_KEPT:
         _MATCHED.clear()
-    count = session.scalar(text("SELECT count(*) FROM client_search WHERE client_search "
-                                "MATCH :match").bindparams(match=match)) or 0
-    _MATCHED[(db.url, match)] = count
+    _MATCHED[(db.url, words)] = count
     return count
 
 
-def _walked(session: Session, query_text: str, descending: bool, offset: int,
+def _walked(session: Session, words: tuple[str, ...], descending: bool, offset: int,
             limit: int) -> list[int] | None:
     """The window found by walking the first entries of the name-order index (it holds the
     search key, so no client is read), or None if they do not fill it. Matches cluster (a last
@@ -206,50 +227,49 @@ def _walked(session: Session, query_text: str, descending: bool, offset: int,
             .order_by(*_order(ClientSort.NAME, descending)).limit(WALK_ENTRIES).subquery())
     ids = list(session.scalars(
         select(walk.c.id)
-        .where(*(walk.c.search_key.like(f"%{_like_escape(t)}%", escape="\\")
-                 for t in _long_terms(query_text)))
+        .where(*(walk.c.search_key.like(f"%{_like_escape(w)}%", escape="\\") for w in words))
         .order_by(*([walk.c.sort_name.desc(), walk.c.id.desc()] if descending
                     else [walk.c.sort_name, walk.c.id]))
         .offset(offset).limit(limit)))
     return ids if len(ids) == limit else None
 
 
-def _matches_in_name_order(db: Database, session: Session, match: str, query_text: str,
-                           descending: bool, offset: int, limit: int) -> list[int]:
-    """A window of a plain search in name order (SQLite): by a short walk when the matches are
-    many, else from the trigram index, each match's name read from the narrow index of names
-    by id rather than from its row."""
-    matched = _MATCHED.get((db.url, match))
-    if matched is None:
-        matched = _matched(db, session, match)
+def _plain_window(db: Database, session: Session, actor: Actor, filters: ClientFilter,
+                  words: tuple[str, ...], descending: bool, offset: int,
+                  limit: int) -> list[int]:
+    """A window of a plain search in name order: by a short walk when the matches are many,
+    else from the trigram index, the matches then put in order (on SQLite by the narrow index
+    of names by id rather than from each row). Left to themselves both planners walk the name
+    order for a last name whose clients all sit near its end."""
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    matched = _MATCHED.get((db.url, words))
+    if matched is None and sqlite:  # cheap there; on PostgreSQL the list counts first
+        matched = _count_plain(db, session, actor, filters, words)
     clients = session.scalar(select(func.max(Client.id))) or 0
     if matched and matched >= WALK_FROM \
             and (offset + limit) * clients / matched <= WALK_ENTRIES / 2:
-        ids = _walked(session, query_text, descending, offset, limit)
+        ids = _walked(session, words, descending, offset, limit)
         if ids is not None:
             return ids
     direction = "DESC" if descending else "ASC"
-    return list(session.scalars(text(
-        f"SELECT id FROM client INDEXED BY {ID_SORT_INDEX} WHERE id IN ("
-        "SELECT rowid FROM client_search WHERE client_search MATCH :match) "
-        f"ORDER BY sort_name {direction}, id {direction} LIMIT :limit OFFSET :offset"
-    ).bindparams(match=match, limit=limit, offset=offset)))
-
-
-def _index_answers_count(session: Session, actor: Actor, filters: ClientFilter) -> str | None:
-    """The FTS query whose count is the answer, when nothing but the search narrows it."""
-    plain = ClientFilter(text=filters.text) == filters and sees_every_client(actor)
-    words = [search_key(w) for w in filters.text.split() if search_key(w)]
-    if not plain or any(len(word) < TRIGRAM for word in words):
-        return None
-    return _fts_match(session, filters.text)
+    order = f"ORDER BY sort_name {direction}, id {direction} LIMIT :limit OFFSET :offset"
+    if sqlite:
+        query = text(f"SELECT id FROM client INDEXED BY {ID_SORT_INDEX} WHERE id IN ("
+                     f"SELECT rowid FROM client_search WHERE client_search MATCH :match) {order}"
+                     ).bindparams(match=_fts(words))
+    else:
+        likes = " AND ".join(f"search_key LIKE :w{i} ESCAPE '\\'" for i in range(len(words)))
+        query = text(f"WITH matches AS MATERIALIZED (SELECT id, sort_name FROM client WHERE "
+                     f"{likes}) SELECT id FROM matches {order}").bindparams(
+            **{f"w{i}": f"%{_like_escape(w)}%" for i, w in enumerate(words)})
+    return list(session.scalars(query.bindparams(limit=limit, offset=offset)))
 
 
 def count_clients(db: Database, actor: Actor, filters: ClientFilter = ClientFilter()) -> int:
     with db.reading() as session:
-        match = _index_answers_count(session, actor, filters)
-        if match is not None:
-            return _matched(db, session, match)
+        words = _plain_search(actor, filters)
+        if words is not None:
+            return _count_plain(db, session, actor, filters, words)
         return session.scalar(select(func.count(Client.id)).where(*_where(session, actor, filters)))
 
 
@@ -270,12 +290,10 @@ def client_rows(db: Database, actor: Actor, filters: ClientFilter = ClientFilter
                 limit: int = 200) -> list[ClientRow]:
     """One window of the list: ``limit`` rows from ``offset`` in the chosen order."""
     with db.reading() as session:
-        match = _index_answers_count(session, actor, filters)
-        ids = None
-        if match is not None and sort is ClientSort.NAME:
-            ids = _matches_in_name_order(db, session, match, filters.text, descending, offset,
-                                         limit)
-        if ids is None:
+        words = _plain_search(actor, filters)
+        if words is not None and sort is ClientSort.NAME:
+            ids = _plain_window(db, session, actor, filters, words, descending, offset, limit)
+        else:
             ids = list(session.scalars(
                 select(Client.id).where(*_where(session, actor, filters))
                 .order_by(*_order(sort, descending)).offset(offset).limit(limit)))

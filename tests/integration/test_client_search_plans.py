@@ -16,7 +16,7 @@ from desktop.services.client_search import ClientFilter, client_rows, count_clie
 from desktop.services.demo import DEMO_PASSWORD, make_demo_office
 
 QUERIES = ("محمد", "رضا", "احمدی", "زهرا احمدی", "انی", "کاظمي", "0917", "۰۹۱", "سمیه ق",
-           "1400", "حسن علی", "xyz")
+           "1400", "حسن علی", "xyz", "ی%ی")   # the last: a wildcard typed is a letter
 
 
 @pytest.fixture
