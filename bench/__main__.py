@@ -9,12 +9,12 @@ import sys
 
 from bench.harness import REGISTRY, Result
 
-MODULES = ("bench.persian", "bench.startup")
+MODULES = ("bench.persian", "bench.startup", "bench.client_search", "bench.worklists")
 
 
 def _line(result: Result) -> str:
     verdict = {True: "met", False: "MISSED", None: "no goal"}[result.ok]
-    goal = f"  goal {result.goal_text()}: {verdict}" if result.goal_ratio is not None else ""
+    goal = f"  goal {result.goal_text()}: {verdict}" if result.goal_text() else ""
     return (f"{result.name:28} {result.value:14,.4g} {result.unit:8} "
             f"baseline ({result.baseline_name}) {result.baseline:,.4g}  "
             f"ratio {result.ratio:.3g}{goal}" + (f"  [{result.note}]" if result.note else ""))

@@ -28,6 +28,7 @@ class Result:
     higher_is_better: bool = False
     goal_ratio: float | None = None   # the ratio the issue asks for (≤ for times, ≥ for rates)
     note: str = ""
+    goal_value: float | None = None   # a bound on the value itself, in ``unit`` (e.g. ≤ 50 ms)
 
     @property
     def ratio(self) -> float:
@@ -35,10 +36,14 @@ class Result:
 
     @property
     def ok(self) -> bool | None:
-        if self.goal_ratio is None:
-            return None
-        return self.ratio >= self.goal_ratio if self.higher_is_better else \
-            self.ratio <= self.goal_ratio
+        checks = []
+        if self.goal_ratio is not None:
+            checks.append(self.ratio >= self.goal_ratio if self.higher_is_better
+                          else self.ratio <= self.goal_ratio)
+        if self.goal_value is not None:
+            checks.append(self.value >= self.goal_value if self.higher_is_better
+                          else self.value <= self.goal_value)
+        return all(checks) if checks else None
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -48,9 +53,13 @@ class Result:
         }
 
     def goal_text(self) -> str | None:
-        if self.goal_ratio is None:
-            return None
-        return f"ratio {'≥' if self.higher_is_better else '≤'} {self.goal_ratio:g}"
+        sign = "≥" if self.higher_is_better else "≤"
+        goals = []
+        if self.goal_value is not None:
+            goals.append(f"{sign} {self.goal_value:g} {self.unit}")
+        if self.goal_ratio is not None:
+            goals.append(f"ratio {sign} {self.goal_ratio:g}")
+        return " and ".join(goals) or None
 
 
 Measure = Callable[[], "Result | list[Result]"]
