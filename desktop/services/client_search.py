@@ -8,12 +8,12 @@ by desktop.fa.normalize) with each typed word:
 - a shorter word cannot use trigrams: letters match the start of the last name (through the
   name-order index), digits the start of the national code.
 
-On SQLite a plain search (words only, by someone who sees every client) is counted by the
-trigram index alone, and its window in name order is found one of two ways, by how many match
-(the planner cannot know it): tens of thousands are usually found within a short walk of the
-name-order index, which carries the search key, so no client is read; otherwise the index's
-matches are put in order by the narrow index of names by id. A measured million-client office
-is in bench/client_search.py.
+A plain search (words only, by someone who sees every client) is counted once (on SQLite by the
+trigram index alone) and the count chooses how its window in name order is found, which the
+planners cannot know: when many match and a sample of them shows enough near the start of the
+name order, a short walk of the name-order index, which carries the search key, fills it without
+reading a client; otherwise the trigram matches are put in order (on SQLite by the narrow index
+of names by id). A measured million-client office is in bench/client_search.py.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import time
 
 from sqlalchemy import ColumnElement, and_, func, literal_column, select, text
 from sqlalchemy.orm import Session
@@ -183,8 +184,14 @@ _MATCHED_KEPT = 256
 # How far the name-order index is walked before giving up (a few milliseconds), and from how
 # many matches a walk is worth trying.
 WALK_ENTRIES = 40_000
-WALK_FROM = 20_000
+WALK_FROM = 5_000
 ID_SORT_INDEX = "ix_client_id_sort"
+WALK_SAMPLE = 256
+# Where the walk's stretch of the name order ends, by database and direction, and when that was
+# found: it moves as clients are added, so it is found again after a while (any edge gives the
+# right rows; a stale one only makes the walk longer or shorter).
+_WALK_EDGE: dict[tuple[str, bool], tuple[str, float]] = {}
+EDGE_KEPT_SECONDS = 600
 
 
 def _plain_search(actor: Actor, filters: ClientFilter) -> tuple[str, ...] | None:
@@ -217,21 +224,55 @@ def _count_plain(db: Database, session: Session, actor: Actor, filters: ClientFi
     return count
 
 
-def _walked(session: Session, words: tuple[str, ...], descending: bool, offset: int,
-            limit: int) -> list[int] | None:
-    """The window found by walking the first entries of the name-order index (it holds the
-    search key, so no client is read), or None if they do not fill it. Matches cluster (a last
-    name sits in one stretch of the order), so a walk that does not fill the window proves
-    nothing and the caller asks the trigram index instead."""
-    walk = (select(Client.id, Client.sort_name, Client.search_key)
-            .order_by(*_order(ClientSort.NAME, descending)).limit(WALK_ENTRIES).subquery())
+def _walk_edge(db: Database, session: Session, descending: bool) -> str | None:
+    """The name at which a walk of the name order stops (None: the walk sees every client)."""
+    known = _WALK_EDGE.get((db.url, descending))
+    if known is not None and time.monotonic() - known[1] < EDGE_KEPT_SECONDS:
+        return known[0]
+    order = "DESC" if descending else "ASC"
+    edge = session.scalar(text(f"SELECT sort_name FROM client ORDER BY sort_name {order}, "
+                               f"id {order} LIMIT 1 OFFSET {WALK_ENTRIES - 1}"))
+    if edge is not None:
+        _WALK_EDGE[(db.url, descending)] = (edge, time.monotonic())
+    return edge
+
+
+def _walked(db: Database, session: Session, words: tuple[str, ...], descending: bool,
+            offset: int, limit: int) -> list[int] | None:
+    """The window found by walking the name-order index from its start to the walk's edge
+    (the index holds the search key, so no client is read; the walk stops once the window is
+    full), or None if it does not fill. Matches cluster (a last name sits in one stretch of the
+    order), so a walk that does not fill the window proves nothing and the caller asks the
+    trigram index instead. Any edge is right: the walk covers a first stretch of the order."""
+    edge = _walk_edge(db, session, descending)
+    bound = [] if edge is None else [
+        Client.sort_name >= edge if descending else Client.sort_name <= edge]
     ids = list(session.scalars(
-        select(walk.c.id)
-        .where(*(walk.c.search_key.like(f"%{_like_escape(w)}%", escape="\\") for w in words))
-        .order_by(*([walk.c.sort_name.desc(), walk.c.id.desc()] if descending
-                    else [walk.c.sort_name, walk.c.id]))
-        .offset(offset).limit(limit)))
+        select(Client.id)
+        .where(*bound, *(_contains(word) for word in words))
+        .order_by(*_order(ClientSort.NAME, descending)).offset(offset).limit(limit)))
     return ids if len(ids) == limit else None
+
+
+def _walk_may_fill(db: Database, session: Session, words: tuple[str, ...], matched: int,
+                   descending: bool, needed: int) -> bool:
+    """Whether the walk is likely to meet ``needed`` matches. On SQLite a sample of the matches
+    (the trigram index gives them in id order, which has nothing to do with names) shows how
+    many lie within the walk's stretch of the name order: clustered matches are not walked."""
+    if session.get_bind().dialect.name != "sqlite":
+        clients = session.scalar(select(func.max(Client.id))) or 0
+        return matched >= WALK_FROM and needed * clients / matched <= WALK_ENTRIES / 2
+    if matched < max(WALK_FROM, needed * 2):  # few: the trigram index answers quickly
+        return False
+    edge = _walk_edge(db, session, descending)
+    if edge is None:  # fewer clients than a walk: it sees them all
+        return True
+    names = list(session.scalars(text(
+        f"SELECT sort_name FROM client INDEXED BY {ID_SORT_INDEX} WHERE id IN (SELECT rowid "
+        f"FROM client_search WHERE client_search MATCH :match LIMIT {WALK_SAMPLE})"
+    ).bindparams(match=_fts(words))))
+    inside = sum((name >= edge) if descending else (name <= edge) for name in names)
+    return bool(names) and matched * inside / len(names) >= needed * 2
 
 
 def _plain_window(db: Database, session: Session, actor: Actor, filters: ClientFilter,
@@ -245,10 +286,8 @@ def _plain_window(db: Database, session: Session, actor: Actor, filters: ClientF
     matched = _MATCHED.get((db.url, words))
     if matched is None and sqlite:  # cheap there; on PostgreSQL the list counts first
         matched = _count_plain(db, session, actor, filters, words)
-    clients = session.scalar(select(func.max(Client.id))) or 0
-    if matched and matched >= WALK_FROM \
-            and (offset + limit) * clients / matched <= WALK_ENTRIES / 2:
-        ids = _walked(session, words, descending, offset, limit)
+    if matched and _walk_may_fill(db, session, words, matched, descending, offset + limit):
+        ids = _walked(db, session, words, descending, offset, limit)
         if ids is not None:
             return ids
     direction = "DESC" if descending else "ASC"

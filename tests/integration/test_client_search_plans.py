@@ -46,13 +46,16 @@ class _Stale(dict):
 def test_every_plan_gives_the_same_windows(office: Database, plan: str,
                                            monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(client_search, "_MATCHED", _Stale() if plan == "stale_count" else {})
-    if plan in ("walk", "stale_count"):
-        monkeypatch.setattr(client_search, "WALK_FROM", 0)
-    elif plan == "index":
-        monkeypatch.setattr(client_search, "WALK_FROM", 10**9)
-    elif plan == "short_walk":  # walks too short to fill a window: the index answers
-        monkeypatch.setattr(client_search, "WALK_FROM", 0)
+    monkeypatch.setattr(client_search, "_WALK_EDGE", {})
+    if plan in ("walk", "short_walk"):
+        monkeypatch.setattr(client_search, "_walk_may_fill", lambda *args: True)
+    if plan == "short_walk":  # walks too short to fill a window: the index answers
         monkeypatch.setattr(client_search, "WALK_ENTRIES", 40)
+    if plan == "index":
+        monkeypatch.setattr(client_search, "_walk_may_fill", lambda *args: False)
+    if plan == "stale_count":  # the way is chosen as usual, from a wrong count
+        monkeypatch.setattr(client_search, "WALK_FROM", 0)
+        monkeypatch.setattr(client_search, "WALK_ENTRIES", 400)
     expert = sign_in(office, "expert", DEMO_PASSWORD)
     for text in QUERIES:
         expected = _expected(office, text)
