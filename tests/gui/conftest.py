@@ -28,7 +28,8 @@ def karsaz_app(qapp):
 @pytest.fixture
 def demo_db(tmp_path: Path) -> Iterator[Database]:
     db = open_database(data_dir=tmp_path / "demo")
-    make_demo_office(db, clients=50, seed=7)
+    # Clients only: the sample_cases fixture makes the cases these tests count.
+    make_demo_office(db, clients=50, seed=7, cases=False)
     yield db
     db.dispose()
 

@@ -8,12 +8,14 @@ import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
+from sqlalchemy import select
 
 from desktop.database import Database
 from desktop.domain.pathway import Stage
 from desktop.domain.people import TargetGroup
 from desktop.fa.collate import ALPHABET
 from desktop.fa.national_code import national_code_check_digit
+from desktop.models.people import Client
 from desktop.models.tracking import Actor
 from desktop.services import client_search
 from desktop.services.auth import sign_in
@@ -231,8 +233,12 @@ def test_who_sees_the_new_client_button(qtbot, demo_db, username: str, writes: b
 def test_a_facilitator_lists_only_their_clients(qtbot, demo_db, sample_cases) -> None:
     actor = sign_in(demo_db, "facilitator1", DEMO_PASSWORD)
     area = _area(qtbot, demo_db, actor)
-    theirs = {c.client_id for c in sample_cases if c.facilitator_id == actor.user_id}
-    assert theirs and set(_ids(area)) == theirs
+    assigned = {c.client_id for c in sample_cases if c.facilitator_id == actor.user_id}
+    # … and the clients they registered themselves (the demo's staff register some).
+    with demo_db.reading() as session:
+        registered = set(session.scalars(
+            select(Client.id).where(Client.registered_by_id == actor.user_id)))
+    assert assigned and registered and set(_ids(area)) == assigned | registered
 
 
 def test_refresh_keeps_the_place_and_shows_a_new_client(qtbot, demo_db, admin) -> None:
