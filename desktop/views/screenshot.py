@@ -27,13 +27,19 @@ def list_views() -> list[str]:
 
 @contextlib.contextmanager
 def _demo_database() -> Iterator:
+    from desktop import clock
     from desktop.database import open_database
     from desktop.services.demo import make_demo_office
 
     with tempfile.TemporaryDirectory(prefix="karsaz-shot-") as folder:
         db = open_database(data_dir=Path(folder))
         try:
-            make_demo_office(db, clients=200, seed=1403)
+            # The demo's history is counted back from the day the pictures are taken on.
+            previous = clock.set_clock(clock.FixedClock(SCREENSHOT_TIME))
+            try:
+                make_demo_office(db, clients=200, seed=1403)
+            finally:
+                clock.set_clock(previous)
             yield db
         finally:
             db.dispose()
