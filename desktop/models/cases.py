@@ -79,8 +79,14 @@ class EmploymentCase(Base, Record):
                         name="closed_has_reason"),
         Index("uq_employment_case_one_open", "client_id", unique=True,
               sqlite_where=text("status = 'open'"), postgresql_where=text("status = 'open'")),
-        # The end of monitoring sits before the facilitator: «ready for تثبیت» is a range of it.
-        Index("ix_employment_case_stage", "status", "stage", "horizon_on", "facilitator_id"),
+        # «Ready for تثبیت» is a range of the end of monitoring among follow-up cases whose
+        # final visit found the job active; the index answers it without reading a case.
+        Index("ix_employment_case_stage", "status", "stage", "final_visit_active", "horizon_on",
+              "facilitator_id"),
+        # Overdue and due-this-week are ranges of the next visit (set only while open).
+        Index("ix_employment_case_next_visit", "next_visit_on", "facilitator_id",
+              sqlite_where=text("next_visit_on is not null"),
+              postgresql_where=text("next_visit_on is not null")),
         Index("ix_employment_case_facilitator", "facilitator_id", "status"),
     )
 
@@ -106,6 +112,12 @@ class EmploymentCase(Base, Record):
     job_start_date: Mapped[dt.date | None] = mapped_column(default=None)
     employer_name: Mapped[str] = mapped_column(String(200), default="")
     horizon_on: Mapped[dt.date | None] = mapped_column(default=None)
+    # Kept from the case's visits in the same transaction as every change to them
+    # (services/monitoring_summary.py), so the home screen's worklists are index ranges:
+    # the earliest visit not yet made while the case is open, and what the final scheduled
+    # visit found (None until it is made).
+    next_visit_on: Mapped[dt.date | None] = mapped_column(default=None)
+    final_visit_active: Mapped[bool | None] = mapped_column(Boolean, default=None)
     notes: Mapped[str] = mapped_column(Text, default="")
 
     client: Mapped[Client] = relationship()
@@ -181,11 +193,6 @@ class MonitoringVisit(Base, Record):
         # A case's visits in date order, with what the worklists ask of its final one.
         Index("ix_monitoring_visit_case", "case_id", "due_on", "sequence", "month", "done_on",
               "job_active"),
-        # Worklists ask for visits not yet made, by due date: a partial index holds only those.
-        # It names done_on (always null in it) because SQLite reads a row for any column of the
-        # query the index does not name, even one its WHERE settles.
-        Index("ix_monitoring_visit_open_due", "due_on", "case_id", "done_on",
-              sqlite_where=text("done_on is null"), postgresql_where=text("done_on is null")),
     )
 
     case_id: Mapped[int] = mapped_column(ForeignKey("employment_case.id", ondelete="CASCADE"))

@@ -35,6 +35,7 @@ from desktop.models.cases import CaseEvent, EmploymentCase, MonitoringVisit, Pro
 from desktop.models.tracking import Actor
 from desktop.models.users import Role, User
 from desktop.roles import Permission, can, require
+from desktop.services import monitoring_summary
 from desktop.services.case_access import (
     can_edit_case,
     require_case_editable,
@@ -221,6 +222,7 @@ def _schedule_visits(session: Session, case: EmploymentCase) -> None:
                                     month=planned.month, kind=planned.kind,
                                     due_on=planned.due_on))
     case.horizon_on = plan.horizon(case.job_start_date)
+    monitoring_summary.refresh(session, case)
 
 
 def _apply_details(session: Session, actor: Actor, case: EmploymentCase,
@@ -332,6 +334,7 @@ def _move(session: Session, actor: Actor, case: EmploymentCase, target: Stage, o
     case.stage, case.stage_on = target, on_date
     if target is Stage.STABILISED:
         case.status, case.closed_on = CaseStatus.STABILISED, on_date
+        monitoring_summary.refresh(session, case)
     _event(session, actor, case, EventKind.SKIPPED if skipped else EventKind.ADVANCED, on_date,
            target, current, note)
 
@@ -378,6 +381,7 @@ def close_case(db: Database, actor: Actor, case_id: int, *, version: int, on_dat
             raise ValidationError("This case is finished; open a new case to change anything.")
         _check_day(on_date, not_before=case.stage_on)
         case.status, case.closed_on, case.close_reason = CaseStatus.CLOSED, on_date, reason
+        monitoring_summary.refresh(session, case)
         _event(session, actor, case, EventKind.CLOSED, on_date, Stage(case.stage),
                Stage(case.stage), note)
         session.flush()

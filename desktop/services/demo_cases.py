@@ -85,6 +85,7 @@ class CaseMaker(BenefitMaker, VisitMaker):
             latest = self._latest(next(ids), client)
             if client.cases == 2:
                 self._earlier(next(ids), client, latest.row["opened_on"])
+        self.rows.summarise_monitoring()
         return self.rows
 
     # -- the pathway, backwards from the stage reached ---------------------------------------

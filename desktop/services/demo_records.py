@@ -43,6 +43,19 @@ class CaseRows:
     benefits: list[dict] = dataclasses.field(default_factory=list)
     visits: list[dict] = dataclasses.field(default_factory=list)
 
+    def summarise_monitoring(self) -> None:
+        """Each case's next visit and final finding, as services/monitoring_summary.py keeps
+        them (the demo writes below the services, so it must keep them itself)."""
+        cases = {row["id"]: row for row in self.cases}
+        for visit in self.visits:
+            case = cases[visit["case_id"]]
+            if visit["done_on"] is None and case["status"] == "open" and (
+                    case["next_visit_on"] is None or visit["due_on"] < case["next_visit_on"]):
+                case["next_visit_on"] = visit["due_on"]
+            if visit["done_on"] is not None and visit["month"] is not None \
+                    and visit["due_on"] == case["horizon_on"]:
+                case["final_visit_active"] = visit["job_active"]
+
 
 def rials(amount: float, unit: int = 10 * MILLION) -> int:
     """``amount`` rounded down to whole ``unit``s, as offices write sums (at least one unit)."""
@@ -72,7 +85,8 @@ class DemoCase:
                           "closed_on": None, "close_reason": None, "program_id": None,
                           "employment_model": None, "employment_kind": None, "job_title": "",
                           "job_sector": None, "job_urban": None, "job_start_date": None,
-                          "employer_name": "", "horizon_on": None, "notes": ""}
+                          "employer_name": "", "horizon_on": None, "notes": "",
+                          "next_visit_on": None, "final_visit_active": None}
         self.facilitator: Person | None = None
         self.dates: dict[Stage, dt.date] = {}
         self.skipped_training = False

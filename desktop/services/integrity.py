@@ -9,8 +9,11 @@ from sqlalchemy import func, inspect, select, text
 from desktop.database import Database, current_revision, head_revision
 from desktop.i18n import tr
 from desktop.models.base import Base
+from desktop.models.cases import EmploymentCase
 from desktop.models.office import Office
+from desktop.models.people import SEARCH_TRIGGERS
 from desktop.models.users import Role, User
+from desktop.services import monitoring_summary
 
 
 @dataclasses.dataclass(frozen=True)
@@ -20,7 +23,6 @@ class CheckResult:
     detail: str = ""
 
 
-SEARCH_TRIGGERS = {"client_search_insert", "client_search_update", "client_search_delete"}
 
 
 def _sqlite_checks(db: Database) -> list[CheckResult]:
@@ -41,7 +43,7 @@ def _search_index_checks(db: Database) -> list[CheckResult]:
         if db.is_sqlite:
             triggers = {row[0] for row in connection.execute(text(
                 "SELECT name FROM sqlite_master WHERE type = 'trigger'"))}
-            missing = sorted(SEARCH_TRIGGERS - triggers)
+            missing = sorted(set(SEARCH_TRIGGERS) - triggers)
             try:
                 # FTS5's own check: every indexed key matches client.search_key.
                 connection.execute(text(
@@ -90,10 +92,20 @@ def _office_checks(db: Database) -> list[CheckResult]:
     ]
 
 
+def _case_checks(db: Database) -> list[CheckResult]:
+    """What is kept on a case for the worklists agrees with its visits."""
+    with db.reading() as session:
+        drifted = session.scalar(select(func.count()).select_from(EmploymentCase)
+                                 .where(monitoring_summary.drifted()))
+    return [CheckResult(tr("Next visits of the cases agree with their visits"), not drifted,
+                        tr("{count} cases disagree", count=drifted) if drifted else "")]
+
+
 def run_checks(db: Database) -> list[CheckResult]:
     results = _sqlite_checks(db) if db.is_sqlite else []
     results += _schema_checks(db)
     if all(r.ok for r in results):
         results += _search_index_checks(db)
+        results += _case_checks(db)
         results += _office_checks(db)
     return results

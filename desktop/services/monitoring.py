@@ -20,6 +20,7 @@ from desktop.fa.normalize import clean_text
 from desktop.i18n import tr
 from desktop.models.cases import EmploymentCase, MonitoringVisit
 from desktop.models.tracking import Actor
+from desktop.services import monitoring_summary
 from desktop.services.case_access import require_case_editable, require_case_visible
 from desktop.services.case_records import CaseRecord, case_record
 from desktop.services.cases import _check_day, _event
@@ -96,6 +97,7 @@ def record_visit(db: Database, actor: Actor, visit_id: int, findings: VisitFindi
         _check_findings(findings, case.job_start_date)
         _fill(visit, findings, actor)
         _start_follow_up(session, actor, case, findings.done_on or case.stage_on)
+        monitoring_summary.refresh(session, case)
         session.flush()
         return case_record(session, case, editable=True)
 
@@ -114,5 +116,6 @@ def record_extra_visit(db: Database, actor: Actor, case_id: int,
         _fill(visit, findings, actor)
         session.add(visit)
         _start_follow_up(session, actor, case, findings.done_on or case.stage_on)
+        monitoring_summary.refresh(session, case)
         session.flush()
         return case_record(session, case, editable=True)

@@ -1,11 +1,12 @@
 """The expert's worklists on the home screen: what needs doing, per facilitator, at a glance.
 
-- overdue visits: open cases with a scheduled visit past its due date and not made;
-- visits due this week: not made, due from today to Friday;
+- overdue visits: open cases whose next visit (the earliest not made) is past its due date;
+- visits due this week: open cases whose next visit is due from today to Friday;
 - awaiting assessment: open cases still at «شناسایی و معرفی»;
 - without facilitator: open cases nobody has been given;
 - ready for «تثبیت»: the monitoring period is over and its final visit found the job active.
-Counts are per case (a case with two overdue visits is one case to visit).
+Counts are per case: a case with two overdue visits is one case to visit, and it is in the
+overdue list, not also in this week's.
 """
 
 from __future__ import annotations
@@ -14,8 +15,7 @@ import dataclasses
 import datetime as dt
 from collections import defaultdict
 
-from sqlalchemy import Exists, Select, and_, exists, func, select
-from sqlalchemy.orm import aliased
+from sqlalchemy import Select, func, select
 
 from desktop.clock import today
 from desktop.database import Database
@@ -23,13 +23,14 @@ from desktop.domain.labels import Labelled
 from desktop.domain.monitoring import week_bounds
 from desktop.domain.pathway import CaseStatus, Stage
 from desktop.i18n import N_
-from desktop.models.cases import EmploymentCase, MonitoringVisit
+from desktop.models.cases import EmploymentCase
 from desktop.models.people import Client
 from desktop.models.tracking import Actor
 from desktop.models.users import User
 from desktop.services.case_access import visible_cases
 
 ITEM_LIMIT = 1000
+FAR_PAST = dt.date(1900, 1, 1)
 
 
 class Worklist(Labelled):
@@ -72,36 +73,19 @@ class WorklistItem:
     days: int             # days overdue, waiting, or since the end of monitoring
 
 
-def _open_visits(on: dt.date, worklist: Worklist) -> Select:
-    """(case id, earliest due date) of the cases with a visit in this worklist."""
-    if worklist is Worklist.OVERDUE:
-        window = MonitoringVisit.due_on < on
-    else:
-        window = and_(MonitoringVisit.due_on >= on, MonitoringVisit.due_on <= week_bounds(on)[1])
-    # Grouping by ``case_id + 0`` rather than ``case_id``: without statistics SQLite would walk
-    # every visit in the (case, …) index to group them, instead of the few not yet made.
-    case_id = MonitoringVisit.case_id + 0
-    return (select(case_id.label("case_id"), func.min(MonitoringVisit.due_on).label("since"))
-            .where(MonitoringVisit.done_on.is_(None), window)
-            .group_by(case_id))
-
-
-def _final_visit_found_job_active() -> Exists:
-    final = aliased(MonitoringVisit)
-    # select(final.id), not select(*): the check is answered from the index of visits by case.
-    return exists(select(final.id)).where(
-        final.case_id == EmploymentCase.id, final.due_on == EmploymentCase.horizon_on,
-        final.month.is_not(None), final.done_on.is_not(None), final.job_active.is_(True))
-
-
 def _cases(actor: Actor, worklist: Worklist, on: dt.date) -> Select:
-    """(case id, facilitator id, since) of the open cases in ``worklist``."""
-    base = [EmploymentCase.status == CaseStatus.OPEN, visible_cases(actor)]
+    """(case id, facilitator id, since) of the open cases in ``worklist``; each is a range of
+    one index (the next visit and the final visit's finding are kept on the case)."""
+    base = [visible_cases(actor)]
     if worklist in (Worklist.OVERDUE, Worklist.DUE_THIS_WEEK):
-        visits = _open_visits(on, worklist).subquery()
-        return (select(EmploymentCase.id, EmploymentCase.facilitator_id,
-                       visits.c.since.label("since"))
-                .join(visits, visits.c.case_id == EmploymentCase.id).where(*base))
+        # Both windows are closed ranges: given an open-ended one, SQLite (without statistics)
+        # guesses it holds most cases and groups them by walking every case instead.
+        first, last = (FAR_PAST, on - dt.timedelta(days=1)) if worklist is Worklist.OVERDUE \
+            else (on, week_bounds(on)[1])
+        window = EmploymentCase.next_visit_on.between(first, last)
+        return select(EmploymentCase.id, EmploymentCase.facilitator_id,
+                      EmploymentCase.next_visit_on.label("since")).where(*base, window)
+    base.append(EmploymentCase.status == CaseStatus.OPEN)
     if worklist is Worklist.AWAITING_ASSESSMENT:
         return select(EmploymentCase.id, EmploymentCase.facilitator_id,
                       EmploymentCase.opened_on.label("since")).where(
@@ -112,8 +96,8 @@ def _cases(actor: Actor, worklist: Worklist, on: dt.date) -> Select:
             *base, EmploymentCase.facilitator_id.is_(None))
     return select(EmploymentCase.id, EmploymentCase.facilitator_id,
                   EmploymentCase.horizon_on.label("since")).where(
-        *base, EmploymentCase.stage == Stage.FOLLOW_UP, EmploymentCase.horizon_on <= on,
-        _final_visit_found_job_active())
+        *base, EmploymentCase.stage == Stage.FOLLOW_UP,
+        EmploymentCase.final_visit_active.is_(True), EmploymentCase.horizon_on <= on)
 
 
 def worklist_summary(db: Database, actor: Actor, on: dt.date | None = None) -> WorklistSummary:
