@@ -9,7 +9,8 @@ import sys
 
 from bench.harness import REGISTRY, Result
 
-MODULES = ("bench.persian", "bench.startup", "bench.client_search", "bench.worklists")
+MODULES = ("bench.persian", "bench.startup", "bench.client_search", "bench.worklists",
+           "bench.client_list")
 
 
 def _line(result: Result) -> str:

@@ -5,10 +5,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 from collections.abc import Iterator
+from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     CheckConstraint,
+    Connection,
     ForeignKey,
     Index,
     Integer,
@@ -17,14 +20,16 @@ from sqlalchemy import (
     UniqueConstraint,
     event,
 )
-from sqlalchemy.orm import Mapped, Session, mapped_column, relationship
+from sqlalchemy.orm import Mapped, Session, declared_attr, mapped_column, relationship
 
 from desktop.domain.people import DisabilitySeverity, DisabilityType, Education, TargetGroup
+from desktop.models import name_order
 from desktop.models.base import Base, Record
 
+# The triggers that keep SQLite's FTS5 search index in step with the clients (migration 0006).
+SEARCH_TRIGGERS = ("client_search_insert", "client_search_update", "client_search_delete")
 # Sort keys are compared byte for byte (see desktop.fa.collate); PostgreSQL needs to be told,
 # or a server created with a Persian or English locale would reorder them.
-SEARCH_INSERT_TRIGGER = "client_search_insert"  # keeps SQLite's FTS5 index (migration 0002)
 SortKey = String(400).with_variant(String(400, collation="C"), "postgresql")
 
 
@@ -49,11 +54,12 @@ class Client(Base, Record):
                         name="household_size_range"),
         CheckConstraint("dependants is null or dependants between 0 and 30",
                         name="dependants_range"),
-        Index("ix_client_last_first", "last_name", "first_name"),
-        # The name order carries the search key, so a search can walk it in order and test each
-        # entry without reading a client; by id it gives a match's place in that order.
-        Index("ix_client_sort_name", "sort_name", "id", "search_key"),
-        Index("ix_client_id_sort", "id", "sort_name").ddl_if(dialect="sqlite"),
+        Index("ix_client_sort_name", "sort_name", "id"),
+        Index("uq_client_name_rank", "name_rank", unique=True),
+        # PostgreSQL finds a common search's first window by walking the name order and
+        # testing each entry's key without reading a client (services/client_search.py).
+        Index("ix_client_sort_search", "sort_name", "id", "search_key").ddl_if(
+            dialect="postgresql"),
         Index("ix_client_birth_date", "birth_date", "id"),
         Index("ix_client_county_sort", "county_code", "sort_name", "id"),
     )
@@ -83,10 +89,19 @@ class Client(Base, Record):
         ForeignKey("app_user.id", ondelete="SET NULL"), default=None, index=True)
     search_key: Mapped[str] = mapped_column(String(400), default="")
     sort_name: Mapped[str] = mapped_column(SortKey, default="")
+    # The place in name order the search index is keyed by (desktop/models/name_order.py);
+    # SQLite only, never exported.
+    name_rank: Mapped[int | None] = mapped_column(BigInteger, default=None)
 
     target_groups: Mapped[list[ClientTargetGroup]] = relationship(
         back_populates="client", cascade="all, delete-orphan", lazy="selectin",
         order_by="ClientTargetGroup.target_group")
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:  # noqa: N805 - declared_attr receives the class
+        # One INSERT at a time, each right after its before_insert hook: a client's name rank
+        # is placed among the clients already written, including those of the same flush.
+        return {"version_id_col": cls.__table__.c.version, "batch": False}
 
 
 class ClientTargetGroup(Base, Record):
@@ -124,39 +139,46 @@ def client_sort_name(first_name: str, last_name: str, father_name: str) -> str:
 
 @event.listens_for(Client, "before_insert")
 @event.listens_for(Client, "before_update")
-def _refresh_keys(_mapper: object, _connection: object, client: Client) -> None:
+def _refresh_keys(_mapper: object, connection: Connection, client: Client) -> None:
     # Column defaults are applied after this hook: an attribute never set is still None here.
     father, file_number = client.father_name or "", client.file_number or ""
     client.search_key = client_search_key(
         client.first_name, client.last_name, father, client.national_code, client.mobile,
         file_number)
-    client.sort_name = client_sort_name(client.first_name, client.last_name, father)
+    sort_name = client_sort_name(client.first_name, client.last_name, father)
+    if sort_name != client.sort_name or client.name_rank is None:
+        client.name_rank = name_order.place(connection, sort_name, client.id)
+    client.sort_name = sort_name
 
 
 @contextlib.contextmanager
 def client_search_index_deferred(session: Session) -> Iterator[None]:
-    """Inside: clients inserted in bulk skip SQLite's full-text search index, which is rebuilt
-    once on the way out — a tenth of the cost of keeping it row by row. Elsewhere, nothing.
+    """Inside: clients written in bulk skip SQLite's full-text search index and their name
+    ranks; on the way out every client is ranked and the index rebuilt once — a tenth of the
+    cost of keeping them row by row. Elsewhere, nothing.
 
-    Only the insert trigger is set aside, and only in the caller's transaction (SQLite's schema
-    changes are transactional): other connections never see it missing, and a failure rolls it
-    back with the rows. Updates and deletes keep the index in step throughout.
+    The triggers are set aside only in the caller's transaction (SQLite's schema changes are
+    transactional): other connections never see them missing, and a failure rolls them back
+    with the rows.
     """
     connection = session.connection()
     if connection.dialect.name != "sqlite":
         yield
         return
-    trigger_sql = connection.exec_driver_sql(
-        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
-        (SEARCH_INSERT_TRIGGER,)).scalar()
-    if trigger_sql is None:
+    triggers = [connection.exec_driver_sql(
+        "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?", (name,)).scalar()
+        for name in SEARCH_TRIGGERS]
+    if None in triggers:
         yield
         return
     # Python's sqlite3 opens a transaction only before a data change, never before a schema
     # change: without one open, DROP TRIGGER would commit on its own at once.
     if not connection.connection.dbapi_connection.in_transaction:
         connection.exec_driver_sql("DELETE FROM client WHERE 0")
-    connection.exec_driver_sql(f"DROP TRIGGER {SEARCH_INSERT_TRIGGER}")
+    for name in SEARCH_TRIGGERS:
+        connection.exec_driver_sql(f"DROP TRIGGER {name}")
     yield
-    connection.exec_driver_sql(trigger_sql)
+    name_order.rank_every_client(connection)
+    for sql in triggers:
+        connection.exec_driver_sql(sql)
     connection.exec_driver_sql("INSERT INTO client_search(client_search) VALUES ('rebuild')")

@@ -8,12 +8,13 @@ by desktop.fa.normalize) with each typed word:
 - a shorter word cannot use trigrams: letters match the start of the last name (through the
   name-order index), digits the start of the national code.
 
-A plain search (words only, by someone who sees every client) is counted once (on SQLite by the
-trigram index alone) and the count chooses how its window in name order is found, which the
-planners cannot know: when many match and a sample of them shows enough near the start of the
-name order, a short walk of the name-order index, which carries the search key, fills it without
-reading a client; otherwise the trigram matches are put in order (on SQLite by the narrow index
-of names by id). A measured million-client office is in bench/client_search.py.
+A plain search (words only, by someone who sees every client) in name order is answered by the
+trigram index alone on SQLite: it is keyed by each client's place in name order
+(desktop/models/name_order.py), so its first matches are the window, however many match. On
+PostgreSQL the count chooses the plan, which its planner cannot know: when many match, a short
+walk of the name order (its index carries the search key) fills the window without reading a
+client; otherwise the trigram matches are put in order. A measured million-client office is in
+bench/client_search.py.
 """
 
 from __future__ import annotations
@@ -123,7 +124,7 @@ def _search_clauses(session: Session, query_text: str) -> list[ColumnElement[boo
     match = _fts_match(session, query_text)
     clauses: list[ColumnElement[bool]] = []
     if match is not None:
-        clauses.append(Client.id.in_(
+        clauses.append(Client.name_rank.in_(
             select(literal_column("rowid")).select_from(text("client_search"))
             .where(text("client_search MATCH :match").bindparams(match=match))))
     else:
@@ -177,16 +178,15 @@ def _where(session: Session, actor: Actor, filters: ClientFilter) -> list[Column
     return clauses
 
 
-# How many clients each recent plain search matched, by database and words: it only chooses
-# how rows are found (never what is found), so an answer a moment old is as good as a fresh one.
+# How many clients each recent plain search matched on PostgreSQL, by database and words: it
+# only chooses how rows are found (never what is found), so an answer a moment old is as good
+# as a fresh one.
 _MATCHED: dict[tuple[str, tuple[str, ...]], int] = {}
 _MATCHED_KEPT = 256
-# How far the name-order index is walked before giving up (a few milliseconds), and from how
+# How far PostgreSQL walks the name order before giving up (a few milliseconds), and from how
 # many matches a walk is worth trying.
 WALK_ENTRIES = 40_000
 WALK_FROM = 5_000
-ID_SORT_INDEX = "ix_client_id_sort"
-WALK_SAMPLE = 256
 # Where the walk's stretch of the name order ends, by database and direction, and when that was
 # found: it moves as clients are added, so it is found again after a while (any edge gives the
 # right rows; a stale one only makes the walk longer or shorter).
@@ -211,17 +211,29 @@ def _fts(words: tuple[str, ...]) -> str:
 
 def _count_plain(db: Database, session: Session, actor: Actor, filters: ClientFilter,
                  words: tuple[str, ...]) -> int:
-    """The count of a plain search (on SQLite from the trigram index alone), remembered."""
+    """The count of a plain search: on SQLite from the trigram index alone."""
     if session.get_bind().dialect.name == "sqlite":
-        count = session.scalar(text("SELECT count(*) FROM client_search WHERE client_search "
-                                    "MATCH :match").bindparams(match=_fts(words))) or 0
-    else:
-        count = session.scalar(select(func.count(Client.id))
-                               .where(*_where(session, actor, filters))) or 0
+        return session.scalar(text("SELECT count(*) FROM client_search WHERE client_search "
+                                   "MATCH :match").bindparams(match=_fts(words))) or 0
+    count = session.scalar(select(func.count(Client.id))
+                           .where(*_where(session, actor, filters))) or 0
     if len(_MATCHED) >= _MATCHED_KEPT:
         _MATCHED.clear()
     _MATCHED[(db.url, words)] = count
     return count
+
+
+def _ranked_window(session: Session, words: tuple[str, ...], descending: bool, offset: int,
+                   limit: int) -> list[int]:
+    """SQLite: the window straight from the trigram index, whose rowids are name ranks."""
+    direction = "DESC" if descending else "ASC"
+    ranks = list(session.scalars(text(
+        f"SELECT rowid FROM client_search WHERE client_search MATCH :match "
+        f"ORDER BY rowid {direction} LIMIT :limit OFFSET :offset").bindparams(
+        match=_fts(words), limit=limit, offset=offset)))
+    ids = {rank: client_id for rank, client_id in session.execute(
+        select(Client.name_rank, Client.id).where(Client.name_rank.in_(ranks)))}
+    return [ids[rank] for rank in ranks]
 
 
 def _walk_edge(db: Database, session: Session, descending: bool) -> str | None:
@@ -254,54 +266,34 @@ def _walked(db: Database, session: Session, words: tuple[str, ...], descending: 
     return ids if len(ids) == limit else None
 
 
-def _walk_may_fill(db: Database, session: Session, words: tuple[str, ...], matched: int,
-                   descending: bool, needed: int) -> bool:
-    """Whether the walk is likely to meet ``needed`` matches. On SQLite a sample of the matches
-    (the trigram index gives them in id order, which has nothing to do with names) shows how
-    many lie within the walk's stretch of the name order: clustered matches are not walked."""
-    if session.get_bind().dialect.name != "sqlite":
-        clients = session.scalar(select(func.max(Client.id))) or 0
-        return matched >= WALK_FROM and needed * clients / matched <= WALK_ENTRIES / 2
-    if matched < max(WALK_FROM, needed * 2):  # few: the trigram index answers quickly
-        return False
-    edge = _walk_edge(db, session, descending)
-    if edge is None:  # fewer clients than a walk: it sees them all
-        return True
-    names = list(session.scalars(text(
-        f"SELECT sort_name FROM client INDEXED BY {ID_SORT_INDEX} WHERE id IN (SELECT rowid "
-        f"FROM client_search WHERE client_search MATCH :match LIMIT {WALK_SAMPLE})"
-    ).bindparams(match=_fts(words))))
-    inside = sum((name >= edge) if descending else (name <= edge) for name in names)
-    return bool(names) and matched * inside / len(names) >= needed * 2
+def _walk_may_fill(session: Session, matched: int, needed: int) -> bool:
+    """Whether walking the name order is likely to meet ``needed`` of ``matched`` matches
+    within its stretch, were they spread evenly over the clients."""
+    clients = session.scalar(select(func.max(Client.id))) or 0
+    return matched >= WALK_FROM and needed * clients / matched <= WALK_ENTRIES / 2
 
 
 def _plain_window(db: Database, session: Session, actor: Actor, filters: ClientFilter,
                   words: tuple[str, ...], descending: bool, offset: int,
                   limit: int) -> list[int]:
-    """A window of a plain search in name order: by a short walk when the matches are many,
-    else from the trigram index, the matches then put in order (on SQLite by the narrow index
-    of names by id rather than from each row). Left to themselves both planners walk the name
-    order for a last name whose clients all sit near its end."""
-    sqlite = session.get_bind().dialect.name == "sqlite"
+    """A window of a plain search in name order. PostgreSQL's planner, left to itself, walks
+    the name order for a last name whose clients all sit near its end: a walk is tried only
+    when the matches are many, else they are put in order."""
+    if session.get_bind().dialect.name == "sqlite":
+        return _ranked_window(session, words, descending, offset, limit)
     matched = _MATCHED.get((db.url, words))
-    if matched is None and sqlite:  # cheap there; on PostgreSQL the list counts first
-        matched = _count_plain(db, session, actor, filters, words)
-    if matched and _walk_may_fill(db, session, words, matched, descending, offset + limit):
+    if matched and _walk_may_fill(session, matched, offset + limit):
         ids = _walked(db, session, words, descending, offset, limit)
         if ids is not None:
             return ids
     direction = "DESC" if descending else "ASC"
-    order = f"ORDER BY sort_name {direction}, id {direction} LIMIT :limit OFFSET :offset"
-    if sqlite:
-        query = text(f"SELECT id FROM client INDEXED BY {ID_SORT_INDEX} WHERE id IN ("
-                     f"SELECT rowid FROM client_search WHERE client_search MATCH :match) {order}"
-                     ).bindparams(match=_fts(words))
-    else:
-        likes = " AND ".join(f"search_key LIKE :w{i} ESCAPE '\\'" for i in range(len(words)))
-        query = text(f"WITH matches AS MATERIALIZED (SELECT id, sort_name FROM client WHERE "
-                     f"{likes}) SELECT id FROM matches {order}").bindparams(
-            **{f"w{i}": f"%{_like_escape(w)}%" for i, w in enumerate(words)})
-    return list(session.scalars(query.bindparams(limit=limit, offset=offset)))
+    likes = " AND ".join(f"search_key LIKE :w{i} ESCAPE '\\'" for i in range(len(words)))
+    query = text(f"WITH matches AS MATERIALIZED (SELECT id, sort_name FROM client WHERE "
+                 f"{likes}) SELECT id FROM matches ORDER BY sort_name {direction}, "
+                 f"id {direction} LIMIT :limit OFFSET :offset").bindparams(
+        limit=limit, offset=offset,
+        **{f"w{i}": f"%{_like_escape(w)}%" for i, w in enumerate(words)})
+    return list(session.scalars(query))
 
 
 def count_clients(db: Database, actor: Actor, filters: ClientFilter = ClientFilter()) -> int:
