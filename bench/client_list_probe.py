@@ -1,8 +1,9 @@
 """Child process of the client-list metric: the clients area opened on the database given.
 
 Prints ``painted SECONDS`` when the list's first rows (or, on an empty office, its empty table)
-have painted, counted from the moment the area is made, and then ``rss MEGABYTES`` once the
-list has been scrolled to its middle and its end (the windows read there stay in its cache).
+have painted, counted from the moment the area is made (the count of all the rows comes after),
+and then ``rss MEGABYTES`` once the list has been counted and scrolled to its middle and its
+end (the windows read there stay in its cache).
 """
 
 from __future__ import annotations
@@ -56,12 +57,15 @@ def main() -> None:
     area.table.viewport().installEventFilter(watch)
     area.resize(1280, 800)
     area.show()
-    while area.busy:
+    while area.model.rowCount() == 0 and area.busy:
         app.processEvents()
-    # The rows are in the model: the paint that shows them. An empty list may not repaint by
-    # itself (nothing changed on screen), so the paint is asked for, in both cases alike.
+    # The first rows are in the model (the count may still be on its way): the paint that
+    # shows them. An empty list may not repaint by itself (nothing changed on screen), so the
+    # paint is asked for, in both cases alike.
     area.table.viewport().repaint()
     print(f"painted {paints[-1] - start:.6f}", flush=True)
+    while area.busy:
+        app.processEvents()
     bar = area.table.verticalScrollBar()
     for position in (bar.maximum() // 2, bar.maximum()):
         bar.setValue(position)

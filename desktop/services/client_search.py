@@ -24,7 +24,7 @@ import datetime as dt
 import enum
 import time
 
-from sqlalchemy import ColumnElement, and_, func, literal_column, select, text
+from sqlalchemy import ColumnElement, Select, TextClause, and_, func, literal_column, select, text
 from sqlalchemy.orm import Session
 
 from desktop import reference
@@ -40,6 +40,8 @@ from desktop.models.users import User
 from desktop.services.case_access import sees_every_client, visible_clients
 
 TRIGRAM = 3
+LONG_DIGITS = 8    # a run of digits this long is found by its end (_fts_condition)
+DIGITS_TAIL = 6
 CLOSED = "closed"          # the stage filter's value for a case closed early
 NO_CASE = "no_case"        # … and for clients without an open case
 
@@ -106,12 +108,27 @@ def _long_terms(query_text: str) -> list[str]:
     return [key for key in (search_key(w) for w in query_text.split()) if len(key) >= TRIGRAM]
 
 
-def _fts_match(session: Session, query_text: str) -> str | None:
-    """The FTS5 query of the words a trigram index can find (SQLite only)."""
-    terms = _long_terms(query_text)
-    if not terms or session.get_bind().dialect.name != "sqlite":
-        return None
-    return _fts(tuple(terms))
+def _fts_condition(words: tuple[str, ...]) -> TextClause:
+    """SQLite: the condition on ``client_search`` (the trigram index) holding every word."""
+    phrases: list[str] = []
+    wholes: dict[str, str] = {}
+    for word in words:
+        if word.isdigit() and len(word) >= LONG_DIGITS:
+            # Each trigram of a phrase costs its whole list of postings, and digit trigrams are
+            # common (every mobile begins 09…): a long number is found by its last digits, the
+            # rarest, and the few clients found are checked for the whole of it.
+            phrases.append(_fts_phrase(word[-DIGITS_TAIL:]))
+            wholes[f"whole{len(wholes)}"] = f"%{_like_escape(word)}%"
+        else:
+            phrases.append(_fts_phrase(word))
+    checks = [f"search_key LIKE :{name} ESCAPE '\\'" for name in wholes]
+    return text(" AND ".join(["client_search MATCH :match", *checks])).bindparams(
+        match=" AND ".join(phrases), **wholes)
+
+
+def _matches(condition: TextClause) -> Select:
+    """The name ranks of the clients the trigram index finds (SQLite)."""
+    return select(literal_column("rowid")).select_from(text("client_search")).where(condition)
 
 
 def _contains(term: str) -> ColumnElement[bool]:
@@ -121,12 +138,9 @@ def _contains(term: str) -> ColumnElement[bool]:
 def _search_clauses(session: Session, query_text: str) -> list[ColumnElement[bool]]:
     words = [w for w in query_text.split() if search_key(w)]
     long_terms = _long_terms(query_text)
-    match = _fts_match(session, query_text)
     clauses: list[ColumnElement[bool]] = []
-    if match is not None:
-        clauses.append(Client.name_rank.in_(
-            select(literal_column("rowid")).select_from(text("client_search"))
-            .where(text("client_search MATCH :match").bindparams(match=match))))
+    if long_terms and session.get_bind().dialect.name == "sqlite":
+        clauses.append(Client.name_rank.in_(_matches(_fts_condition(tuple(long_terms)))))
     else:
         clauses.extend(_contains(t) for t in long_terms)
     for word in words:
@@ -205,16 +219,12 @@ def _plain_search(actor: Actor, filters: ClientFilter) -> tuple[str, ...] | None
     return words
 
 
-def _fts(words: tuple[str, ...]) -> str:
-    return " AND ".join(_fts_phrase(word) for word in words)
-
-
 def _count_plain(db: Database, session: Session, actor: Actor, filters: ClientFilter,
                  words: tuple[str, ...]) -> int:
     """The count of a plain search: on SQLite from the trigram index alone."""
     if session.get_bind().dialect.name == "sqlite":
-        return session.scalar(text("SELECT count(*) FROM client_search WHERE client_search "
-                                   "MATCH :match").bindparams(match=_fts(words))) or 0
+        return session.scalar(select(func.count()).select_from(
+            _matches(_fts_condition(words)).subquery())) or 0
     count = session.scalar(select(func.count(Client.id))
                            .where(*_where(session, actor, filters))) or 0
     if len(_MATCHED) >= _MATCHED_KEPT:
@@ -227,10 +237,9 @@ def _ranked_window(session: Session, words: tuple[str, ...], descending: bool, o
                    limit: int) -> list[int]:
     """SQLite: the window straight from the trigram index, whose rowids are name ranks."""
     direction = "DESC" if descending else "ASC"
-    ranks = list(session.scalars(text(
-        f"SELECT rowid FROM client_search WHERE client_search MATCH :match "
-        f"ORDER BY rowid {direction} LIMIT :limit OFFSET :offset").bindparams(
-        match=_fts(words), limit=limit, offset=offset)))
+    ranks = list(session.scalars(_matches(_fts_condition(words))
+                                 .order_by(text(f"rowid {direction}")).limit(limit)
+                                 .offset(offset)))
     ids = {rank: client_id for rank, client_id in session.execute(
         select(Client.name_rank, Client.id).where(Client.name_rank.in_(ranks)))}
     return [ids[rank] for rank in ranks]

@@ -96,6 +96,15 @@ class ClientTableModel(QAbstractTableModel):
             self._windows[0] = first_window
         self.endResetModel()
 
+    def set_count(self, count: int) -> None:
+        """The count, read after the first rows were shown: the rows beyond them appear."""
+        if count > self._count:
+            self.beginInsertRows(QModelIndex(), self._count, count - 1)
+            self._count = count
+            self.endInsertRows()
+        elif count < self._count:  # the office changed in between: start over
+            self.show(self.filters, count)
+
     def sortable(self, column: int) -> bool:
         return 0 <= column < len(COLUMNS) and COLUMNS[column][1] is not None
 

@@ -165,8 +165,9 @@ class ClientsArea(QWidget):
         self._load(self._asked, keep_place=True)
 
     def _load(self, filters: ClientFilter, keep_place: bool = False) -> None:
-        """Count the clients of ``filters`` and read their first rows in a background task; a
-        common fragment on a million clients takes a moment, and typing must not stall."""
+        """Read the first rows of ``filters``, then count them, in background tasks: the rows
+        paint first (a count of a million clients takes longer than their first window), and
+        a common fragment must not stall typing."""
         self._asked = filters
         self._generation += 1
         generation, db, actor = self._generation, self.db, self.actor
@@ -176,24 +177,45 @@ class ClientsArea(QWidget):
         place = (self.table.currentIndex().row(), self.table.verticalScrollBar().value()) \
             if keep_place else None
 
-        def work(_control: object) -> tuple:
-            count = client_search.count_clients(db, actor, filters)
+        def first_rows(_control: object) -> tuple:
             rows = client_search.client_rows(db, actor, filters, sort=order[0],
                                              descending=order[1], offset=0, limit=window)
-            return generation, filters, order, count, rows, place
+            return generation, filters, order, rows, place
 
         self._pending += 1
         self.count_label.setText(tr("Searching…"))
-        self.tasks.run(work, label="clients", on_done=self._loaded, on_error=self._failed)
+        self.tasks.run(first_rows, label="clients", on_done=self._rows_loaded,
+                       on_error=self._failed)
 
-    def _loaded(self, result: tuple) -> None:
+    def _rows_loaded(self, result: tuple) -> None:
         self._pending -= 1
-        generation, filters, order, count, rows, place = result
+        generation, filters, order, rows, place = result
         if generation != self._generation:
             return  # a newer question was asked meanwhile
         # Rows read in another order (the header was clicked meanwhile) are not kept.
         same_order = order == (self.model.sort_by, self.model.descending)
-        self.model.show(filters, count, rows if same_order else None)
+        self.model.show(filters, len(rows), rows if same_order else None)
+        if len(rows) < self.model.window:  # all of them: the count is known
+            self._counted((generation, len(rows), place))
+            return
+        db, actor = self.db, self.actor
+
+        def count(_control: object) -> tuple:
+            return generation, client_search.count_clients(db, actor, filters), place
+
+        self._pending += 1
+        self.tasks.run(count, label="clients", on_done=self._count_loaded,
+                       on_error=self._failed)
+
+    def _count_loaded(self, result: tuple) -> None:
+        self._pending -= 1
+        self._counted(result)
+
+    def _counted(self, result: tuple) -> None:
+        generation, count, place = result
+        if generation != self._generation:
+            return
+        self.model.set_count(count)
         if place is not None:
             row, scroll = place
             self.table.verticalScrollBar().setValue(scroll)

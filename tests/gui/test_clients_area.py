@@ -77,15 +77,15 @@ def test_search_as_you_type_with_arabic_letters_and_persian_digits(qtbot, demo_d
         .national_code
     area = _area(qtbot, demo_db, admin)
     assert area.search.placeholderText().startswith("جستجو")
-    counts: list[ClientFilter] = []
-    real_count = client_search.count_clients
-    monkeypatch.setattr(client_search, "count_clients",
-                        lambda db, actor, filters: counts.append(filters) or
-                        real_count(db, actor, filters))
+    searches: list[ClientFilter] = []
+    real_rows = client_search.client_rows
+    monkeypatch.setattr(client_search, "client_rows",
+                        lambda db, actor, filters, **kw: searches.append(filters) or
+                        real_rows(db, actor, filters, **kw))
     _type(area.search, "كبري يكتا")  # Arabic kaf and yeh, as old keyboards type
     qtbot.waitUntil(lambda: area.model.filters.text == "كبري يكتا")
     _settled(qtbot, area)
-    assert len(counts) == 1  # one search after the typing stopped, not one per key
+    assert len(searches) == 1  # one search after the typing stopped, not one per key
     assert _ids(area) == [wanted]
     assert area.count_label.text() == "۱ مددجو"
     area.search.clear()
@@ -251,3 +251,28 @@ def test_refresh_keeps_the_place_and_shows_a_new_client(qtbot, demo_db, admin) -
     assert area.model.rowCount() == 51 and area.count_label.text() == "۵۱ مددجو"
     assert area.current_client_id() == chosen
     QApplication.processEvents()
+
+
+def test_the_first_rows_paint_before_the_count(qtbot, demo_db, admin, monkeypatch) -> None:
+    """A list longer than one window shows its first rows, then grows when counted."""
+    area = _area(qtbot, demo_db, admin)
+    _settled(qtbot, area)
+    total = client_search.count_clients(demo_db, admin, ClientFilter())
+    assert total > 10 and area.model.rowCount() == total
+    area.model.window = 10
+    counted: list[int] = []
+    real_count = client_search.count_clients
+    monkeypatch.setattr(client_search, "count_clients",
+                        lambda db, actor, filters: counted.append(area.model.rowCount()) or
+                        real_count(db, actor, filters))
+    area.refresh()
+    _settled(qtbot, area)
+    assert counted == [10]                 # when the count was asked, ten rows were shown
+    assert area.model.rowCount() == total
+    assert area.count_label.text() == f"{to_persian(total)} مددجو"
+
+
+def to_persian(number: int) -> str:
+    from desktop.fa.money import format_amount
+
+    return format_amount(number)

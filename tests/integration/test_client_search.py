@@ -140,3 +140,12 @@ def test_search_follows_corrections(office: Office) -> None:
                   version=record.version)
     assert _names(office, "کاظمی") == []
     assert _names(office, "کاظم پور") == ["کاظم‌پور"]
+
+
+def test_a_long_number_found_by_its_end_is_checked_whole(office: Office) -> None:
+    office.client(first_name="نرگس", last_name="صالحی", mobile="09121111234")
+    office.client(first_name="پروین", last_name="صادقی", mobile="09351111234")
+    assert _names(office, "09121111234") == ["صالحی"]
+    assert _names(office, "۰۹۳۵۱۱۱۱۲۳۴") == ["صادقی"]
+    assert sorted(_names(office, "1111234")) == ["صادقی", "صالحی"]
+    assert _names(office, "09121111234 نرگس") == ["صالحی"]
