@@ -20,10 +20,7 @@ def _admin(db: Database):
 
 def main_window(db: Database, area: str = "home", username: str = "admin") -> QWidget:
     from desktop.views.main_window import MainWindow
-    from desktop.views.sample_cases import add_sample_cases
 
-    if area in ("home", "clients"):  # the lists need cases to show
-        add_sample_cases(db, _admin(db), only_if_none=True)
     window = MainWindow()
     window.attach_database(db)
     window.start_session(sign_in(db, username, DEMO_PASSWORD))

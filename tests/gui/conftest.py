@@ -41,7 +41,7 @@ def admin(demo_db: Database) -> Actor:
 
 @pytest.fixture
 def sample_cases(demo_db: Database, admin: Actor) -> list:
-    """Cases at every point of the pathway (desktop/views/sample_cases.py) on the demo office."""
-    from desktop.views.sample_cases import add_sample_cases
+    """Cases at every point of the pathway (tests/gui/sample_cases.py) on the demo office."""
+    from tests.gui.sample_cases import add_sample_cases
 
     return add_sample_cases(demo_db, admin)

@@ -1,6 +1,7 @@
-"""Cases at every point of the pathway, made through the services, for screenshots and GUI tests.
+"""Cases at every point of the pathway, made through the services, for the GUI tests.
 
-The demo office holds clients only; the lists and the home screen need cases to show: some
+The GUI tests' demo office holds clients only (the tests count what they make); the lists and
+the home screen need cases to show: some
 awaiting assessment, some without a facilitator, jobs whose visits are overdue or due this week,
 jobs ready for «تثبیت», one stabilised and one closed early. Every date is counted back from the
 clock's today, so the worklists come out the same under a fixed clock or the real one.
@@ -34,7 +35,7 @@ from desktop.services.cases import (
     close_case,
     open_case,
 )
-from desktop.services.client_search import NO_CASE, ClientFilter, client_rows, count_clients
+from desktop.services.client_search import NO_CASE, ClientFilter, client_rows
 from desktop.services.clients import get_client, update_client
 from desktop.services.monitoring import VisitFindings, record_visit
 from desktop.services.programs import list_programs
@@ -132,15 +133,8 @@ def _walk(db: Database, actor: Actor, client_id: int, facilitator_id: int | None
     return case
 
 
-def add_sample_cases(db: Database, actor: Actor, *, only_if_none: bool = False,
-                     ) -> list[CaseRecord]:
-    """Open the cases of ``PLANS`` for clients who have none; ``actor`` is an administrator.
-
-    With ``only_if_none`` an office that has open cases already is left as it is.
-    """
-    without_case = count_clients(db, actor, ClientFilter(stage=NO_CASE))
-    if only_if_none and without_case < count_clients(db, actor):
-        return []
+def add_sample_cases(db: Database, actor: Actor) -> list[CaseRecord]:
+    """Open the cases of ``PLANS`` for clients who have none; ``actor`` is an administrator."""
     facilitators = [f.id for f in assignable_facilitators(db, actor)
                     if f.role == Role.FACILITATOR]
     # Programs monitored for a year, so the cases planned as ready for «تثبیت» are.
