@@ -107,7 +107,6 @@ class ShapingFont:
         ends = dict(zip(starts, [*starts[1:], len(text)], strict=True))
         seen: set[int] = set()
         glyphs: list[Glyph] = []
-        face = self.ttf.face
         for info, pos in zip(infos, positions, strict=True):
             cluster = info.cluster
             advance, x_offset = self._scale(pos.x_advance), self._scale(pos.x_offset)
