@@ -1,4 +1,4 @@
-"""Printing a client's forms into one PDF: what the screens, the command line and batch print use."""
+"""Printing a client's forms into one PDF, for the screens, the command line and batch print."""
 
 from __future__ import annotations
 

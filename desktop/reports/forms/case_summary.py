@@ -11,7 +11,6 @@ from desktop.domain.pathway import CaseStatus, CloseReason, EventKind, Stage
 from desktop.fa.money import format_rials
 from desktop.i18n import tr
 from desktop.reports.forms.common import (
-    DASH,
     day,
     identity,
     job_fields,
