@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import subprocess
 from pathlib import Path
 
@@ -19,8 +20,8 @@ from desktop.services import benefits, monitoring
 from desktop.services.benefits import BenefitInput
 from desktop.services.cases import get_case
 from desktop.services.form_seal import SealMaker, check_seal
-from desktop.services.printing import print_forms, printable_forms
 from desktop.services.monitoring import VisitFindings
+from desktop.services.printing import print_forms, printable_forms
 from tests.integration.conftest import Office, walk_case
 from tests.pdf_text import page_lines, reading, reads
 
@@ -76,7 +77,7 @@ def test_every_form_reads_back_with_the_clients_stored_identity(
         for line in lines:
             persian = [w for w in line if any("\u0600" <= ch <= "\u06ff" for ch in w.text)]
             # Words of a line are met from the right: each starts left of the one before.
-            assert all(a.x0 > b.x0 for a, b in zip(persian, persian[1:], strict=False))
+            assert all(a.x0 > b.x0 for a, b in itertools.pairwise(persian))
 
 
 def test_registration_form_holds_every_identity_field_and_the_declaration(

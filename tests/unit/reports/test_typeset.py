@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import subprocess
 from pathlib import Path
 
@@ -42,7 +43,7 @@ def test_persian_lines_read_back_right_to_left(tmp_path: Path, text: str) -> Non
     path = _pdf(tmp_path, [text])
     (line,) = page_lines(path)[0]
     assert [w.text for w in line] == text.split()
-    assert all(a.x0 > b.x1 for a, b in zip(line, line[1:], strict=False))  # each to the left
+    assert all(a.x0 > b.x1 for a, b in itertools.pairwise(line))  # each to the left
     assert text in _poppler(path)
 
 
