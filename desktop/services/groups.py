@@ -1,0 +1,268 @@
+"""Micro-finance groups: setting one up with its first cycle, changing its details, reading it."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop import reference
+from desktop.clock import today
+from desktop.database import Database
+from desktop.domain.groups import (
+    MAX_SHARES_PER_MEETING,
+    CycleStatus,
+    GroupKind,
+    GroupStatus,
+    MeetingFrequency,
+)
+from desktop.errors import ConflictError, NotFound, ValidationError
+from desktop.fa.normalize import clean_text
+from desktop.fa.sheba import ShebaError, validate_sheba
+from desktop.i18n import tr
+from desktop.models.groups import CommunityGroup, GroupCycle
+from desktop.models.office import Office
+from desktop.models.tracking import Actor
+from desktop.models.users import User
+from desktop.roles import Permission, require
+from desktop.services.group_access import can_record, require_group_visible
+
+
+@dataclasses.dataclass(frozen=True)
+class GroupInput:
+    name: str
+    county_code: str
+    formed_on: dt.date | None
+    meeting_frequency: str
+    locality: str = ""
+    urban: bool = False
+    facilitator_id: int | None = None
+    status: str = GroupStatus.ACTIVE.value
+    bank_name: str = ""
+    bank_branch: str = ""
+    bank_sheba: str = ""
+    notes: str = ""
+
+
+@dataclasses.dataclass(frozen=True)
+class CycleRules:
+    starts_on: dt.date | None
+    ends_on: dt.date | None
+    share_price: int
+    service_charge_bp: int         # per month, 200 = 2%
+    max_shares: int = 5
+    loan_multiple: int = 3
+    social_contribution: int = 0
+
+
+@dataclasses.dataclass(frozen=True)
+class CycleRecord:
+    id: int
+    version: int
+    number: int
+    starts_on: dt.date
+    ends_on: dt.date
+    share_price: int
+    service_charge_bp: int
+    max_shares: int
+    loan_multiple: int
+    social_contribution: int
+    opening_loan_fund: int
+    opening_social_fund: int
+    status: str
+    shared_out_on: dt.date | None
+    distributable: int | None
+    total_shares: int | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == CycleStatus.OPEN
+
+
+@dataclasses.dataclass(frozen=True)
+class GroupRecord:
+    id: int
+    uuid: str
+    version: int
+    code: str
+    kind: str
+    name: str
+    county_code: str
+    county_name: str
+    locality: str
+    urban: bool
+    facilitator_id: int | None
+    facilitator_name: str
+    formed_on: dt.date
+    meeting_frequency: str
+    status: str
+    bank_name: str
+    bank_branch: str
+    bank_sheba: str
+    notes: str
+    cycle: CycleRecord            # the current one: open, else the latest
+    cycles: tuple[CycleRecord, ...]
+    editable: bool
+
+    def as_input(self) -> GroupInput:
+        return GroupInput(
+            name=self.name, county_code=self.county_code, formed_on=self.formed_on,
+            meeting_frequency=self.meeting_frequency, locality=self.locality, urban=self.urban,
+            facilitator_id=self.facilitator_id, status=self.status, bank_name=self.bank_name,
+            bank_branch=self.bank_branch, bank_sheba=self.bank_sheba, notes=self.notes)
+
+
+def cycle_record(cycle: GroupCycle) -> CycleRecord:
+    return CycleRecord(
+        cycle.id, cycle.version, cycle.number, cycle.starts_on, cycle.ends_on,
+        cycle.share_price, cycle.service_charge_bp, cycle.max_shares, cycle.loan_multiple,
+        cycle.social_contribution, cycle.opening_loan_fund, cycle.opening_social_fund,
+        cycle.status, cycle.shared_out_on, cycle.distributable, cycle.total_shares)
+
+
+def _validated(session: Session, data: GroupInput) -> dict[str, object]:
+    errors: dict[str, str] = {}
+    name = clean_text(data.name)
+    if len(name) < 3:
+        errors["name"] = tr("Enter the group's name (at least three letters).")
+    province = session.scalar(select(Office.province_code).order_by(Office.id).limit(1))
+    try:
+        county = reference.county(data.county_code)
+    except NotFound:
+        errors["county_code"] = tr("Choose the county from the list.")
+    else:
+        if county.province_code != province:
+            errors["county_code"] = tr("The county must be in this office's province.")
+    if data.formed_on is None:
+        errors["formed_on"] = tr("Enter the date the group was formed.")
+    elif data.formed_on > today():
+        errors["formed_on"] = tr("The date cannot be in the future.")
+    if data.meeting_frequency not in set(MeetingFrequency):
+        errors["meeting_frequency"] = tr("Choose how often the group meets.")
+    if data.status not in set(GroupStatus):
+        errors["status"] = tr("Choose the group's status.")
+    if data.facilitator_id is not None:
+        role = session.scalar(select(User.role).where(User.id == data.facilitator_id,
+                                                      User.active.is_(True)))
+        if role is None:
+            errors["facilitator_id"] = tr("Choose a facilitator from the list.")
+    sheba = ""
+    if data.bank_sheba.strip():
+        try:
+            sheba = validate_sheba(data.bank_sheba)
+        except ShebaError as exc:
+            errors["bank_sheba"] = exc.message
+    if errors:
+        raise ValidationError("Some fields need correcting.", errors=errors)
+    return dict(name=name, county_code=data.county_code, formed_on=data.formed_on,
+                meeting_frequency=data.meeting_frequency, locality=clean_text(data.locality),
+                urban=bool(data.urban), facilitator_id=data.facilitator_id, status=data.status,
+                bank_name=clean_text(data.bank_name), bank_branch=clean_text(data.bank_branch),
+                bank_sheba=sheba, notes=clean_text(data.notes))
+
+
+def check_rules(rules: CycleRules, *, not_before: dt.date | None = None) -> None:
+    errors: dict[str, str] = {}
+    if rules.starts_on is None:
+        errors["starts_on"] = tr("Enter the date the cycle starts.")
+    elif not_before is not None and rules.starts_on < not_before:
+        errors["starts_on"] = tr("A cycle starts after the one before it.")
+    if rules.ends_on is None:
+        errors["ends_on"] = tr("Enter the date the cycle ends.")
+    elif rules.starts_on is not None and rules.ends_on <= rules.starts_on:
+        errors["ends_on"] = tr("A cycle ends after it starts.")
+    elif rules.starts_on is not None and (rules.ends_on - rules.starts_on).days > 731:
+        errors["ends_on"] = tr("A cycle lasts at most two years.")
+    if not 1_000 <= rules.share_price <= 100_000_000:
+        errors["share_price"] = tr("A share costs 1,000 to 100,000,000 Rials.")
+    if not 0 <= rules.service_charge_bp <= 1000:
+        errors["service_charge_bp"] = tr("The service charge is 0% to 10% a month.")
+    if not 1 <= rules.max_shares <= MAX_SHARES_PER_MEETING:
+        errors["max_shares"] = tr("A member may buy 1 to 5 shares a meeting.")
+    if not 1 <= rules.loan_multiple <= 10:
+        errors["loan_multiple"] = tr("A member may borrow 1 to 10 times their savings.")
+    if not 0 <= rules.social_contribution <= 100_000_000:
+        errors["social_contribution"] = tr("The social fund contribution is 0 to 100,000,000 "
+                                           "Rials.")
+    if errors:
+        raise ValidationError("Some fields need correcting.", errors=errors)
+
+
+def _next_code(session: Session, county_code: str) -> str:
+    prefix = f"MF-{county_code}-"
+    count = session.scalar(select(func.count()).select_from(CommunityGroup)
+                           .where(CommunityGroup.code.like(prefix + "%"))) or 0
+    number = count + 1
+    while session.scalar(select(CommunityGroup.id).where(
+            CommunityGroup.code == f"{prefix}{number:04d}")) is not None:
+        number += 1
+    return f"{prefix}{number:04d}"
+
+
+def create_group(db: Database, actor: Actor, data: GroupInput, rules: CycleRules) -> GroupRecord:
+    """A new group with its first cycle; its code is made from the county (MF-0707-0001)."""
+    require(actor, Permission.MANAGE_GROUPS)
+    check_rules(rules)
+    with db.transaction(actor) as session:
+        values = _validated(session, data)
+        if rules.starts_on is not None and data.formed_on is not None \
+                and rules.starts_on < data.formed_on:
+            raise ValidationError("A cycle starts after the group is formed.", field="starts_on")
+        group = CommunityGroup(code=_next_code(session, data.county_code),
+                               kind=GroupKind.MICROFINANCE.value, **values)
+        session.add(group)
+        session.flush()
+        session.add(GroupCycle(group_id=group.id, number=1, starts_on=rules.starts_on,
+                               ends_on=rules.ends_on, share_price=rules.share_price,
+                               service_charge_bp=rules.service_charge_bp,
+                               max_shares=rules.max_shares, loan_multiple=rules.loan_multiple,
+                               social_contribution=rules.social_contribution))
+        session.flush()
+        return group_record(session, actor, group)
+
+
+def update_group(db: Database, actor: Actor, group_id: int, data: GroupInput, *,
+                 version: int) -> GroupRecord:
+    require(actor, Permission.MANAGE_GROUPS)
+    with db.transaction(actor) as session:
+        group = require_group_visible(actor, session.get(CommunityGroup, group_id))
+        if group.version != version:
+            raise ConflictError("Someone else changed this group meanwhile; open it again.")
+        for key, value in _validated(session, data).items():
+            setattr(group, key, value)
+        session.flush()
+        return group_record(session, actor, group)
+
+
+def current_cycle(session: Session, group_id: int) -> GroupCycle:
+    return session.scalars(select(GroupCycle).where(GroupCycle.group_id == group_id)
+                           .order_by(GroupCycle.number.desc()).limit(1)).one()
+
+
+def group_record(session: Session, actor: Actor, group: CommunityGroup) -> GroupRecord:
+    cycles = session.scalars(select(GroupCycle).where(GroupCycle.group_id == group.id)
+                             .order_by(GroupCycle.number)).all()
+    facilitator = session.get(User, group.facilitator_id) if group.facilitator_id else None
+    records = tuple(cycle_record(c) for c in cycles)
+    return GroupRecord(
+        group.id, group.uuid, group.version, group.code, group.kind, group.name,
+        group.county_code, reference.county(group.county_code).name_fa, group.locality,
+        group.urban, group.facilitator_id, facilitator.full_name if facilitator else "",
+        group.formed_on, group.meeting_frequency, group.status, group.bank_name,
+        group.bank_branch, group.bank_sheba, group.notes, records[-1], records,
+        can_record(actor, group))
+
+
+def get_group(db: Database, actor: Actor, group_id: int) -> GroupRecord:
+    with db.reading() as session:
+        group = require_group_visible(actor, session.get(CommunityGroup, group_id))
+        return group_record(session, actor, group)
+
+
+def find_group(db: Database, actor: Actor, code: str) -> GroupRecord:
+    with db.reading() as session:
+        group = session.scalar(select(CommunityGroup).where(
+            CommunityGroup.code == code.strip().upper()))
+        return group_record(session, actor, require_group_visible(actor, group))
