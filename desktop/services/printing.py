@@ -123,7 +123,7 @@ def print_forms(db: Database, actor: Actor, client_ids: Sequence[int], kind: For
         if not printed:
             reason = skipped[0][1] if len(skipped) == 1 else tr(
                 "None of the chosen clients has this form to print.")
-            raise ValidationError({"kind": reason})
+            raise ValidationError(reason, field="kind")  # reason: Persian already
         control.report(total, total, tr("Writing the file…"))
         document.close()
         with db.transaction(actor) as session:
