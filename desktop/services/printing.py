@@ -15,7 +15,7 @@ from desktop.clock import today
 from desktop.database import Database
 from desktop.domain.forms import FormKind
 from desktop.errors import ValidationError
-from desktop.i18n import tr
+from desktop.i18n import N_, tr
 from desktop.models.tracking import record_event
 from desktop.progress import NullControl, TaskControl
 from desktop.reports.document import FormDocument, Letterhead
@@ -53,9 +53,14 @@ def _visit_case(cases: list[CaseRecord]) -> CaseRecord | None:
     return case if case is not None and case.is_open and case.job_start_date else None
 
 
+NO_JOB = N_("{name} has no open case with a job to visit.")
+NO_CASE = N_("{name} has no case to summarise.")
+
+
 def _layout(kind: FormKind, client: ClientRecord,
             cases: list[CaseRecord]) -> FormLayout | str:
-    """The form, or the Persian reason it cannot be printed for this client."""
+    """The form, or why it cannot be printed for this client (a catalogue text taking the
+    client's ``name``)."""
     if kind == FormKind.REGISTRATION:
         return registration_form(client)
     if kind == FormKind.ASSESSMENT:
@@ -63,12 +68,11 @@ def _layout(kind: FormKind, client: ClientRecord,
     if kind == FormKind.VISIT:
         case = _visit_case(cases)
         if case is None:
-            return tr("{name} has no open case with a job to visit.").format(
-                name=client.full_name)
+            return NO_JOB
         return visit_form(client, case)
     case = _current_case(cases)
     if case is None:
-        return tr("{name} has no case to summarise.").format(name=client.full_name)
+        return NO_CASE
     return case_summary_form(client, case)
 
 
@@ -91,7 +95,7 @@ def print_forms(db: Database, actor: Actor, client_ids: Sequence[int], kind: For
     """Writes the ``kind`` form of every client in ``client_ids`` (in that order) into one PDF at
     ``path`` (written to a temporary file beside it and renamed: never half-written).
     Reports progress per client through ``control`` and stops with ``Cancelled`` when asked
-    (the file is then not created). Raises PermissionDenied for a client the actor may not see,
+    (the file is then not created). Raises NotFound for a client the actor may not see,
     ValidationError when no client's form can be printed. Audits the printing."""
     kind = FormKind(kind)
     control = control or NullControl()
@@ -107,6 +111,7 @@ def print_forms(db: Database, actor: Actor, client_ids: Sequence[int], kind: For
     os.close(handle)
     printed: list[ClientRecord] = []
     skipped: list[tuple[int, str]] = []
+    why_not: list[tuple[str, str]] = []
     try:
         document = FormDocument(Path(temporary), kind.label, letterhead)
         for done, client_id in enumerate(client_ids):
@@ -115,15 +120,18 @@ def print_forms(db: Database, actor: Actor, client_ids: Sequence[int], kind: For
             control.report(done, total, client.full_name)
             layout = _layout(kind, client, cases_of_client(db, actor, client_id))
             if isinstance(layout, str):
-                skipped.append((client_id, layout))
+                skipped.append((client_id, tr(layout, name=client.full_name)))
+                why_not.append((layout, client.full_name))
                 continue
             document.add(layout, seals.seal(kind.value, client.uuid, on))
             printed.append(client)
         control.check_cancelled()
         if not printed:
-            reason = skipped[0][1] if len(skipped) == 1 else tr(
-                "None of the chosen clients has this form to print.")
-            raise ValidationError(reason, field="kind")  # reason: Persian already
+            if len(why_not) == 1:
+                template, name = why_not[0]
+                raise ValidationError(template, field="kind", name=name)
+            raise ValidationError(N_("None of the chosen clients has this form to print."),
+                                  field="kind")
         control.report(total, total, tr("Writing the file…"))
         document.close()
         with db.transaction(actor) as session:

@@ -50,3 +50,29 @@ def test_the_check_sees_a_stray_import(tmp_path: Path) -> None:
     stray = tmp_path / "stray.py"
     stray.write_text("from PySide6.QtCore import QObject\n", encoding="utf-8")
     assert "PySide6.QtCore" in _imports(stray)
+
+
+def _runtime_imports(path: Path) -> set[str]:
+    """Imports outside ``if TYPE_CHECKING:`` blocks."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.If) and getattr(node.test, "id", "") == "TYPE_CHECKING":
+            node.body = []
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            names.add(node.module)
+    return names
+
+
+def test_reports_take_data_not_a_database() -> None:
+    """Forms are drawn from plain records: no session, no query, no service call."""
+    forbidden = ("sqlalchemy", "desktop.models", "desktop.database", "desktop.services")
+    offenders = [
+        str(path.relative_to(PACKAGE))
+        for path in sorted((PACKAGE / "reports").rglob("*.py"))
+        if any(name.startswith(forbidden) for name in _runtime_imports(path))
+    ]
+    assert offenders == [], f"reports reaching for the database: {offenders}"
