@@ -80,13 +80,13 @@ class BatchFormDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(tr("Batch print"))
         self.setMinimumWidth(440)
-        intro = QLabel(tr("Which form should be printed for the {count} selected clients?",
-                          count=count), self)
-        intro.setWordWrap(True)
+        self.intro = QLabel(tr("Which form should be printed for the {count} selected clients?",
+                               count=count), self)
+        self.intro.setWordWrap(True)
         self.choices = QButtonGroup(self)
         self.buttons: dict[FormKind, QRadioButton] = {}
         column = QVBoxLayout(self)
-        column.addWidget(intro)
+        column.addWidget(self.intro)
         for kind in FormKind:
             button = QRadioButton(kind.label, self)
             self.choices.addButton(button)
