@@ -32,7 +32,7 @@ from desktop.roles import Permission, can
 from desktop.services import client_search
 from desktop.services.client_search import ClientFilter
 from desktop.views import client_table_model as columns
-from desktop.views.batch_print import BatchPrint
+from desktop.views.batch_print import BatchPrint, rows_in, selected_spans
 from desktop.views.client_filter_bar import ClientFilterBar
 from desktop.views.client_table_model import ClientTableModel
 from desktop.views.tasks import TaskRunner
@@ -60,6 +60,8 @@ class ClientsArea(QWidget):
         title.setObjectName("areaTitle")
         self.count_label = QLabel(self)
         self.count_label.setObjectName("areaNote")
+        self.selected_label = QLabel(self)
+        self.selected_label.setObjectName("areaNote")
         self.new_button = QPushButton(tr("New client"), self)
         self.new_button.setObjectName("primary")
         self.new_button.setVisible(can(actor, Permission.EDIT_CASES))  # viewers never write
@@ -123,19 +125,27 @@ class ClientsArea(QWidget):
         self._connect_selection()
 
     def _connect_selection(self) -> None:
-        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        selection = self.table.selectionModel()
+        selection.selectionChanged.connect(self._selection_changed)
+        selection.currentChanged.connect(self._selection_changed)
         self._selection_changed()
 
     def _selection_changed(self) -> None:
         self.open_button.setEnabled(self.current_client_id() is not None)
         self.print_button.setEnabled(self.table.selectionModel().hasSelection()
                                      and not self.batch.busy)
+        # Counted from the selected ranges, never from the rows.
+        selected = rows_in(selected_spans(self.table.selectionModel()))
+        self.selected_label.setText(tr("{count} selected", count=format_amount(selected))
+                                    if selected > 1 else "")
 
     def _layout(self, title: QLabel) -> None:
         top = QHBoxLayout()
         top.addWidget(title)
         top.addSpacing(12)
         top.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addSpacing(12)
+        top.addWidget(self.selected_label, 0, Qt.AlignmentFlag.AlignBottom)
         top.addStretch(1)
         top.addWidget(self.new_button)
         top.addWidget(self.open_button)

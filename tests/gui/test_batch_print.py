@@ -50,6 +50,7 @@ def test_selected_rows_become_the_clients_of_the_list_in_its_order(qtbot, demo_d
     assert not area.print_button.isEnabled()
     _select_rows(area, (3, 20), (30, 33), (18, 22))
     assert area.print_button.isEnabled()
+    assert area.selected_label.text() == "۲۴ انتخاب‌شده"
     spans = selected_spans(area.table.selectionModel())
     assert spans == [(3, 22), (30, 33)]   # overlapping selections merged
     monkeypatch.setattr(batch_print, "WINDOW", 7)   # several windows per span
@@ -113,6 +114,7 @@ def test_cancelling_a_batch_leaves_no_file_and_the_list_stays_usable(qtbot, demo
     # The GUI thread keeps running while clients are printed: the progress arrives here.
     qtbot.waitUntil(lambda: len(set(seen)) >= 2, timeout=30_000)
     assert progress.bar.maximum() == area.model.rowCount() == 50
+    assert progress.text.text().startswith("مددجوی ") and " از ۵۰: " in progress.text.text()
     with qtbot.waitSignal(printing.handle.signals.cancelled, timeout=30_000):
         progress.cancel_button.click()
     assert not progress.isVisible()
