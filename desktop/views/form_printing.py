@@ -90,7 +90,7 @@ class FormPrinting(QObject):
 
         def work(control: TaskControl) -> tuple[PrintResult, list[str]]:
             ids = client_ids(control) if callable(client_ids) else list(client_ids)
-            result = print_forms(db, actor, ids, kind, path, control)
+            result = print_forms(db, actor, ids, kind, path, ClientProgress(control))
             return result, _skipped_lines(db, actor, result.skipped)
 
         self.title, self.file_name = title, file_name
@@ -131,6 +131,26 @@ class FormPrinting(QObject):
         # place, nothing before.
         self.handle = None
         self.finished.emit()
+
+
+class ClientProgress:
+    """Passes the service's progress on, saying which client of how many is being printed."""
+
+    def __init__(self, control: TaskControl) -> None:
+        self.control = control
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        if done < total and text:  # the service names the client it starts on
+            text = tr("Client {number} of {total}: {name}", number=done + 1, total=total,
+                      name=text)
+        self.control.report(done, total, text)
+
+    @property
+    def cancelled(self) -> bool:
+        return self.control.cancelled
+
+    def check_cancelled(self) -> None:
+        self.control.check_cancelled()
 
 
 def _skipped_lines(db: Database, actor: Actor,
