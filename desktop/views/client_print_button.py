@@ -3,7 +3,8 @@ printed off the GUI thread and shown in the preview."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QPointF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap, QPolygonF
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from desktop.actor import Actor
@@ -22,7 +23,7 @@ class ClientPrintButton(QPushButton):
     printingChanged = Signal(bool)    # a form is being prepared
 
     def __init__(self, db: Database, actor: Actor, tasks: TaskRunner, parent: QWidget) -> None:
-        super().__init__(tr("Print"), parent)
+        super().__init__(tr("Print") + " ", parent)   # a space between the word and the arrow
         self.db, self.actor = db, actor
         self.client: ClientRecord | None = None
         self.setAutoDefault(False)
@@ -30,6 +31,13 @@ class ClientPrintButton(QPushButton):
         self.menu_of_forms = QMenu(self)
         self.menu_of_forms.aboutToShow.connect(self.fill_menu)
         self.setMenu(self.menu_of_forms)
+        # The style sheet draws no menu arrow: the button draws its own, after the word (on
+        # its left), so it reads as a button that opens a list.
+        self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.menu_of_forms.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.setIcon(_down_arrow())
+        self.setIconSize(QSize(10, 6))
+        self.setStyleSheet("QPushButton::menu-indicator { width: 0; }")
         self.printing = FormPrinting(parent, db, actor, tasks)
         self.printing.finished.connect(self._finished)
 
@@ -67,3 +75,15 @@ class ClientPrintButton(QPushButton):
     def _finished(self) -> None:
         self.setEnabled(True)
         self.printingChanged.emit(False)
+
+
+def _down_arrow() -> QIcon:
+    pixmap = QPixmap(20, 12)   # drawn at twice the size: sharp on a high-density screen
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#52606d"))
+    painter.drawPolygon(QPolygonF([QPointF(0, 0), QPointF(20, 0), QPointF(10, 12)]))
+    painter.end()
+    return QIcon(pixmap)
