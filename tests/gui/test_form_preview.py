@@ -245,3 +245,24 @@ def test_cancelling_stops_the_printer(qtbot, forms, tmp_path: Path) -> None:
         paint_pages(source, _pdf_printer(tmp_path / "stopped.pdf"), [0, 1],
                     CancelAfterFirstPage())
     assert printed == [0, 1]
+
+
+def test_printing_from_the_preview_runs_beside_the_window_and_says_when_done(
+        qtbot, forms, tmp_path: Path) -> None:
+    """What «چاپ…» does once the system's dialog is answered: the pages go to the printer
+    from a worker thread, with the progress window, and the preview says how many went."""
+    dialog = _preview(qtbot, forms.path)
+    out = tmp_path / "to-printer.pdf"
+    printer = _pdf_printer(out)
+    dialog.send_to_printer(printer, pages_chosen(printer, dialog.page_count))
+    assert dialog.progress is not None and dialog.progress.isVisible()
+    assert not dialog.print_button.isEnabled()
+    dialog.close_button.click()   # refused while the pages are still going out
+    assert dialog.isVisible()
+    persian = str(forms.pages).translate(str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹"))
+    qtbot.waitUntil(lambda: dialog.note.text() == f"{persian} صفحه به چاپگر فرستاده شد.",
+                    timeout=30_000)
+    assert not dialog.progress.isVisible() and dialog.print_button.isEnabled()
+    printed = QPdfDocument()
+    printed.load(str(out))
+    assert printed.pageCount() == forms.pages
