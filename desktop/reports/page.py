@@ -38,6 +38,9 @@ RULE = Color(0.62, 0.65, 0.70)
 SHADE = Color(0.92, 0.94, 0.96)
 ACCENT = Color(0.10, 0.33, 0.45)
 
+_CHOICE_GAP = 28.0      # from one option's text to the next option's box
+_WRITING_LINE = 19.0    # room for a line of handwriting
+
 Step = Callable[[Canvas], None]
 
 
@@ -70,6 +73,11 @@ class FormLayout:
         """Starts a new page unless ``height`` fits below the cursor."""
         if self.y - height < BOTTOM and self.y < TOP:
             self.new_page()
+
+    def keep(self, height: float) -> None:
+        """Whatever comes next and takes ``height`` starts on a new page unless it fits here
+        whole (a section that must not be split from its signatures)."""
+        self._room(height)
 
     def new_page(self) -> None:
         self.pages.append([])
@@ -224,12 +232,12 @@ class FormLayout:
 
     def writing_lines(self, label: str, count: int) -> None:
         """A question with ``count`` dotted lines under it for the answer in handwriting."""
-        self._room(LEADING + min(count, 2) * 20)
+        self._room(LEADING + min(count, 2) * _WRITING_LINE)
         self.paragraph(label, font_name=BOLD, size=SIZE)
         self.y += PAD
         for _ in range(count):
-            self._room(20)
-            y = self.y - 16
+            self._room(_WRITING_LINE)
+            y = self.y - _WRITING_LINE + 4
 
             def step(c: Canvas, y: float = y) -> None:
                 c.setStrokeColor(RULE)
@@ -239,7 +247,7 @@ class FormLayout:
                 c.setDash()
 
             self._add(step)
-            self.y -= 20
+            self.y -= _WRITING_LINE
         self.y -= PAD
 
     def choices(self, label: str, options: Sequence[str], chosen: Sequence[str] = ()) -> None:
@@ -251,7 +259,7 @@ class FormLayout:
         room = WIDTH - label_width - 3 * PAD
         used = 0.0
         for width, option in items:
-            need = width + 18
+            need = width + _CHOICE_GAP
             if lines[-1] and used + need > room:
                 lines.append([])
                 used = 0.0
@@ -277,7 +285,7 @@ class FormLayout:
                         c.line(x - 5.5, y + 0.5, x - 2, y + 6)
                     c.setFillColor(INK)
                     draw_text(c, option, x - 12, y)
-                    x -= width + 18
+                    x -= width + _CHOICE_GAP
 
         self._add(step)
         self.y -= height + PAD

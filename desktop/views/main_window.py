@@ -209,6 +209,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.tasks.wait_all()
+        self.tasks.shutdown()
         super().closeEvent(event)
         if self.db is not None and self._owns_db:
             self.db.dispose()

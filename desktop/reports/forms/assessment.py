@@ -50,11 +50,15 @@ def assessment_form(client: ClientRecord, case: CaseRecord | None) -> FormLayout
     ):
         layout.writing_lines(question, 2)
 
+    # The conclusion is filled in and signed together: never split from its signatures.
+    layout.keep(250)
     layout.heading(tr("Assessor's conclusion"))
     layout.choices(tr("Result"), [tr("Eligible, ready for a job"),
                                   tr("Eligible after skill training"), tr("Not eligible now")])
     layout.choices(tr("Suggested employment model"), [m.label for m in EmploymentModel])
-    layout.writing_lines(tr("Suggested job and reasons"), 2)
+    layout.writing_lines(tr("Suggested job and reasons"), 3)
+    layout.writing_lines(tr("Training or services the assessor suggests"), 2)
+    layout.writing_lines(tr("Other observations"), 4)
     layout.signature_boxes([tr("Client's signature"), tr("Assessor's name and signature"),
                             tr("Office stamp")])
     return layout
