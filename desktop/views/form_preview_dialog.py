@@ -12,7 +12,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt, QThreadPool
+from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -185,7 +185,7 @@ class FormPreviewDialog(QDialog):
         # Not database work: it runs beside the database queue, not behind it.
         handle = self.tasks.run(work, label="print", on_done=self._printed,
                                 on_error=self._print_failed, on_cancel=self._print_cancelled,
-                                pool=QThreadPool.globalInstance())
+                                beside_database=True)
         self.progress = ProgressDialog(handle, tr("Printing"), self)
         self.progress.open()
 
