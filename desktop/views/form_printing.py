@@ -94,7 +94,6 @@ class FormPrinting(QObject):
             return result, _skipped_lines(db, actor, result.skipped)
 
         self.title, self.file_name = title, file_name
-        # Bound methods, not lambdas: the answer must be delivered on this object's (GUI) thread.
         self.handle = self.tasks.run(work, label="print", on_done=self._printed,
                                      on_error=self._failed, on_cancel=self._cancelled)
         if batch:
