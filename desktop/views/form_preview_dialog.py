@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QPageSize, QShortcut
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QAbstractPrintDialog, QPrintDialog, QPrinter
@@ -165,6 +165,9 @@ class FormPreviewDialog(QDialog):
             return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         printer.setDocName(self.file_name)
+        # The forms' own paper (A4) offered first, whatever the system's default.
+        printer.setPageSize(QPageSize(self.document.pagePointSize(0), QPageSize.Unit.Point, "",
+                                      QPageSize.SizeMatchPolicy.FuzzyMatch))
         dialog = QPrintDialog(printer, self)
         dialog.setWindowTitle(tr("Print"))
         dialog.setOption(QAbstractPrintDialog.PrintDialogOption.PrintPageRange)
