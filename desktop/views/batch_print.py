@@ -165,6 +165,6 @@ class BatchPrint(QObject):
 
         clients_text = tr("{count} clients", count=rows_in(spans))
         self.printing.start(kind, client_ids, batch=True,
-                            title=tr("{form} — {clients}", form=kind.label, clients=clients_text),
+                            title=f"{kind.label} — {clients_text}",
                             file_name=file_name_for(kind.label, clients_text))
         self.busyChanged.emit()

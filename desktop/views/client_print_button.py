@@ -69,7 +69,7 @@ class ClientPrintButton(QPushButton):
         self.printingChanged.emit(True)
         self.printing.start(
             kind, [client.id],
-            title=tr("{form} — {name}", form=kind.label, name=client.full_name),
+            title=f"{kind.label} — {client.full_name}",
             file_name=file_name_for(kind.label, client.full_name))
 
     def _finished(self) -> None:

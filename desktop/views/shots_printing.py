@@ -46,7 +46,7 @@ def form_preview(db: Database) -> QWidget:
     kind = FormKind.REGISTRATION
     result = print_forms(db, expert, [client.id], kind, print_folder() / f"{uuid.uuid4().hex}.pdf")
     dialog = FormPreviewDialog(
-        result.path, title=tr("{form} — {name}", form=kind.label, name=client.full_name),
+        result.path, title=f"{kind.label} — {client.full_name}",
         file_name=file_name_for(kind.label, client.full_name), temporary=True)
     dialog.resize(*PREVIEW_SIZE)
     dialog.show()
