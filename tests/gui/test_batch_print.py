@@ -3,12 +3,14 @@ one file with progress and cancel, the clients left out named, the result previe
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt
 
 from desktop.domain.forms import FormKind
 from desktop.progress import NullControl
 from desktop.services.client_search import ClientFilter, ClientSort, client_rows
-from desktop.views import batch_print
+from desktop.views import batch_print, form_printing
 from desktop.views.batch_print import client_ids_in, selected_spans
 from desktop.views.clients_area import ClientsArea
 from tests.gui.client_helpers import case_at, national_code, register
@@ -101,22 +103,43 @@ def test_batch_prints_the_chosen_form_and_names_the_clients_left_out(qtbot, demo
     assert print_folder_files() == []
 
 
-def test_cancelling_a_batch_leaves_no_file_and_the_list_stays_usable(qtbot, demo_db,
-                                                                      admin) -> None:
+def test_cancelling_a_batch_leaves_no_file_and_the_list_stays_usable(qtbot, demo_db, admin,
+                                                                      monkeypatch) -> None:
+    # The real service, held at its third client until the cancel button has been pressed:
+    # printing is fast enough to finish before a test could press it otherwise.
+    held, pressed = threading.Event(), threading.Event()
+    real_print_forms = form_printing.print_forms
+
+    class HeldAtThirdClient:
+        def __init__(self, control) -> None:
+            self.control = control
+            self.cancelled = False
+
+        def report(self, done: int, total: int, text: str = "") -> None:
+            self.control.report(done, total, text)
+            if done == 2:
+                held.set()
+                assert pressed.wait(30)
+
+        def check_cancelled(self) -> None:
+            self.control.check_cancelled()
+
+    monkeypatch.setattr(form_printing, "print_forms",
+                        lambda db, actor, ids, kind, path, control: real_print_forms(
+                            db, actor, ids, kind, path, HeldAtThirdClient(control)))
     area = _area(qtbot, demo_db, admin)
     area.table.selectAll()
     area.print_button.click()
     area.batch.form_dialog.print_button.click()   # the registration form, chosen first
     printing = area.batch.printing
     progress = printing.progress
-    seen: list[int] = []
-    printing.handle.signals.progress.connect(lambda done, _total, _text: seen.append(done))
-    # The GUI thread keeps running while clients are printed: the progress arrives here.
-    qtbot.waitUntil(lambda: len(set(seen)) >= 2, timeout=30_000)
+    # The GUI thread keeps running while the worker prints: the progress arrives here.
+    qtbot.waitUntil(lambda: held.is_set() and progress.bar.value() == 2, timeout=30_000)
     assert progress.bar.maximum() == area.model.rowCount() == 50
-    assert progress.text.text().startswith("مددجوی ") and " از ۵۰: " in progress.text.text()
+    assert progress.text.text().startswith("مددجوی ۳ از ۵۰: ")
     with qtbot.waitSignal(printing.handle.signals.cancelled, timeout=30_000):
         progress.cancel_button.click()
+        pressed.set()
     assert not progress.isVisible()
     assert printing.preview is None and not printing.busy
     assert print_folder_files() == []   # neither the PDF nor its half-written temporary
