@@ -106,7 +106,7 @@ def forms() -> list[Result]:
             out = folder / "out.pdf"
             plain = folder / "plain.pdf"
             one = ids[0]
-            print_forms(db, actor, [one], "summary", out)           # warm: fonts, caches
+            print_forms(db, actor, [one], "registration", out)      # warm: fonts, caches
             karsaz_one, plain_one = [], []
             for client_id in ids[1:ONE_RUNS + 1]:
                 with _Recorder() as recorder:

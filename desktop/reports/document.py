@@ -7,9 +7,6 @@ import datetime as dt
 from pathlib import Path
 from typing import BinaryIO
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
 from reportlab.pdfgen.canvas import Canvas
 
 from desktop import __version__
@@ -30,6 +27,7 @@ from desktop.reports.page import (
     RULE,
     FormLayout,
 )
+from desktop.reports.qr import draw_qr
 from desktop.reports.typeset import draw_text
 
 QR_SIZE = 64.0
@@ -106,12 +104,7 @@ class FormDocument:
         draw_text(c, tr("Printed on {date}").format(date=format_jalali(head.printed_on)),
                   PAGE_WIDTH / 2, top - 56, size=8, align="center")
         if seal is not None:
-            widget = QrCodeWidget(seal.payload, barLevel="M", barBorder=1)
-            x0, y0, x1, y1 = widget.getBounds()
-            drawing = Drawing(QR_SIZE, QR_SIZE, transform=[QR_SIZE / (x1 - x0), 0, 0,
-                                                           QR_SIZE / (y1 - y0), 0, 0])
-            drawing.add(widget)
-            renderPDF.draw(drawing, c, LEFT, top - QR_SIZE - 2)
+            draw_qr(c, seal.payload, LEFT, top - QR_SIZE - 2, QR_SIZE)
             c.setFillColor(MUTED)
             draw_text(c, seal.code, LEFT + QR_SIZE / 2, top - QR_SIZE - 11, size=7,
                       align="center")

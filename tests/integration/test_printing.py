@@ -225,10 +225,39 @@ def test_the_qr_seal_proves_the_office_printed_it(office: Office) -> None:
     seal = SealMaker(office.db).seal("registration", "0b7c-uuid", dt.date(2024, 10, 6))
     assert check_seal(office.db, seal.payload) == ("registration", "0b7c-uuid",
                                                    dt.date(2024, 10, 6))
-    forged = seal.payload.replace("2024-10-06", "2024-10-07")
+    assert seal.payload.startswith("KARSAZ1:REGISTRATION:0B7C-UUID:20241006:")
+    forged = seal.payload.replace("20241006", "20241007")
     assert check_seal(office.db, forged) is None
     assert check_seal(office.db, "anything") is None
     with office.db.reading() as session:
         audit = session.scalars(select(AuditEntry.after).where(
             AuditEntry.entity == "setting")).all()
     assert all(after is None for after in audit)    # the key never lands in the audit
+
+
+def test_the_printed_qr_code_holds_the_seal(office: Office, tmp_path: Path) -> None:
+    """The QR drawn on the page, sampled module by module from a 300 dpi rendering, is the
+    encoder's code for the client's seal."""
+    from PIL import Image
+
+    from desktop.reports.document import QR_SIZE
+    from desktop.reports.page import LEFT, MARGIN, PAGE_HEIGHT
+    from desktop.reports.qr import QUIET_ZONE, qr_modules
+
+    client = office.client()
+    path = tmp_path / "r.pdf"
+    print_forms(office.db, office.expert, [client.id], "registration", path)
+    seal = SealMaker(office.db).seal("registration", client.uuid, dt.date(2024, 10, 6))
+    subprocess.run(["pdftoppm", "-r", "300", "-png", "-singlefile", "-gray", str(path),
+                    str(tmp_path / "page")], check=True)
+    image = Image.open(tmp_path / "page.png").convert("L")
+    scale = 300 / 72
+    modules = qr_modules(seal.payload)
+    count = len(modules) + 2 * QUIET_ZONE
+    box = QR_SIZE / count
+    top = PAGE_HEIGHT - MARGIN - 2       # the code's top edge, in points from the bottom
+    drawn = [[image.getpixel((round((LEFT + (c + QUIET_ZONE + 0.5) * box) * scale),
+                              round((PAGE_HEIGHT - top + (r + QUIET_ZONE + 0.5) * box) * scale)))
+              < 128 for c in range(len(modules))] for r in range(len(modules))]
+    assert drawn == modules
+    assert reads(path, seal.code)
