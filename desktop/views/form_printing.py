@@ -70,7 +70,6 @@ class FormPrinting(QObject):
         self.window = parent
         self.db, self.actor, self.tasks = db, actor, tasks
         self.handle: TaskHandle | None = None
-        self.path: Path | None = None
         self.progress: ProgressDialog | None = None
         self.preview: FormPreviewDialog | None = None
         self.notice: QMessageBox | None = None
@@ -86,7 +85,7 @@ class FormPrinting(QObject):
         ``batch`` shows the progress window with its cancel button."""
         assert self.handle is None, "one print at a time"
         db, actor = self.db, self.actor
-        path = self.path = print_folder() / f"{uuid.uuid4().hex}.pdf"
+        path = print_folder() / f"{uuid.uuid4().hex}.pdf"
 
         def work(control: TaskControl) -> tuple[PrintResult, list[str]]:
             ids = client_ids(control) if callable(client_ids) else list(client_ids)
