@@ -119,6 +119,16 @@ def cmd_clients_list(args: argparse.Namespace) -> int:
         db.dispose()
 
 
+def cmd_print_client(args: argparse.Namespace) -> int:
+    from desktop.cli_print import cmd_print_client as print_client
+
+    db = _open(args)
+    try:
+        return print_client(db, args)
+    finally:
+        db.dispose()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="karsaz", description=tr("Karsaz employment desk"))
     parser.add_argument("--version", action="version", version=f"karsaz {__version__}")
@@ -157,11 +167,23 @@ def build_parser() -> argparse.ArgumentParser:
         "list", help=tr("list clients, searched and filtered, as a table, CSV or JSON"))
     listing.set_defaults(handler=cmd_clients_list)
     _clients_list_arguments(listing)
+    printing = commands.add_parser("print", help=tr("print forms as PDF files"))
+    printing_commands = printing.add_subparsers(dest="print_command", metavar="COMMAND",
+                                                required=True)
+    client_form = printing_commands.add_parser("client", help=tr("a form of one client"))
+    client_form.set_defaults(handler=cmd_print_client)
+    _print_client_arguments(client_form)
     return parser
 
 
 def _clients_list_arguments(parser: argparse.ArgumentParser) -> None:
     from desktop.cli_clients import add_arguments
+
+    add_arguments(parser)
+
+
+def _print_client_arguments(parser: argparse.ArgumentParser) -> None:
+    from desktop.cli_print import add_arguments
 
     add_arguments(parser)
 

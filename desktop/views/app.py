@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from desktop.i18n import tr
+from desktop.views.garbage import collect_on_gui_thread
 
 FONT_FAMILY = "Vazirmatn"
 FONT_FILES = ("Vazirmatn-Regular.ttf", "Vazirmatn-Bold.ttf")
@@ -43,6 +44,7 @@ def configure_application(app: QApplication) -> QApplication:
     font.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     app.setFont(font)
     app.setStyleSheet(style_sheet())
+    collect_on_gui_thread(app)
     return app
 
 

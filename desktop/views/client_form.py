@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.database import Database
+from desktop.domain.forms import FormKind
 from desktop.errors import ConflictError, KarsazError, ValidationError
 from desktop.fa.digits import to_persian_digits
 from desktop.i18n import tr
@@ -36,9 +37,11 @@ from desktop.services.programs import list_programs
 from desktop.views.client_case_tab import CaseTab
 from desktop.views.client_monitoring_tab import MonitoringTab
 from desktop.views.client_pages import ClientPages
+from desktop.views.client_print_button import ClientPrintButton
 from desktop.views.client_services_tab import ServicesTab
 from desktop.views.questions import ask
 from desktop.views.similar_clients_dialog import SimilarClientsDialog
+from desktop.views.tasks import TaskRunner
 from desktop.views.widgets.field_error import FieldError
 
 TABS = ("identity", "household", "groups", "case", "services", "monitoring")
@@ -49,9 +52,11 @@ class ClientForm(QDialog):
     clientSaved = Signal(int)
 
     def __init__(self, db: Database, actor: Actor, client_id: int | None = None,
-                 parent: QWidget | None = None, *, tab: str | None = None) -> None:
+                 parent: QWidget | None = None, *, tab: str | None = None,
+                 tasks: TaskRunner | None = None) -> None:
         super().__init__(parent)
         self.db, self.actor = db, actor
+        self.tasks = tasks or TaskRunner(self)
         self.may_edit = can(actor, Permission.EDIT_CASES)
         self.client: clients.ClientRecord | None = None
         self.prompt: QMessageBox | None = None          # the question or notice on screen
@@ -86,6 +91,10 @@ class ClientForm(QDialog):
         self.save_button = QPushButton(tr("Save"), self)
         self.save_button.setObjectName("primary")
         self.close_button = QPushButton(tr("Close"), self)
+        self.print_button = ClientPrintButton(db, actor, self.tasks, self)
+        self.print_button.formChosen.connect(self.print_form)
+        self.print_button.printingChanged.connect(
+            lambda busy: self.saved_note.setText(tr("Preparing the form…") if busy else ""))
         for button in (self.save_button, self.close_button):
             button.setAutoDefault(False)
         self.save_button.clicked.connect(self.save)
@@ -94,6 +103,7 @@ class ClientForm(QDialog):
         bottom.addWidget(self.message, 1)
         bottom.addStretch(0)
         bottom.addWidget(self.saved_note)
+        bottom.addWidget(self.print_button)
         bottom.addWidget(self.save_button)
         bottom.addWidget(self.close_button)
         column = QVBoxLayout(self)
@@ -129,6 +139,7 @@ class ClientForm(QDialog):
     def _fill(self, client: clients.ClientRecord | None) -> None:
         self.pages.load(client, read_only=not self.may_edit)
         self._checked_code = client.national_code if client else ""
+        self.print_button.set_client(client)
         self.setWindowTitle(tr("Client: {name}", name=client.full_name) if client
                             else tr("New client"))
         self._show_header(self.case_tab.case if client else None)
@@ -234,6 +245,21 @@ class ClientForm(QDialog):
         self.message.show_message("\n".join(lines))
         if first is not None:
             first.setFocus()
+
+    # --- printing ------------------------------------------------------------------------
+    def print_form(self, kind: FormKind) -> None:
+        """Print ``kind`` as saved; unsaved changes are offered a save first."""
+        if not self.is_dirty():
+            self.print_button.print_form(kind)
+            return
+        self.prompt = ask(self, tr("Unsaved changes"), tr(
+            "The printed form shows what is saved. Save the changes first?"), (
+            (tr("Save and print"), QMessageBox.ButtonRole.AcceptRole,
+             lambda: self.save() and self.print_button.print_form(kind)),
+            (tr("Print what is saved"), QMessageBox.ButtonRole.DestructiveRole,
+             lambda: self.print_button.print_form(kind)),
+            (tr("Stay in the form"), QMessageBox.ButtonRole.RejectRole, None)),
+            icon=QMessageBox.Icon.Warning)
 
     # --- duplicates ----------------------------------------------------------------------
     def _national_code_entered(self, text: str) -> None:

@@ -2,7 +2,7 @@
 
 Focus starts in the search box; Down moves into the list, Up from its first row back; Enter or
 a double click opens the client. The list asks the service for windows of rows, so it opens at
-once on a million clients.
+once on a million clients. Rows selected together (Shift, Ctrl) are printed in one batch.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ from desktop.roles import Permission, can
 from desktop.services import client_search
 from desktop.services.client_search import ClientFilter
 from desktop.views import client_table_model as columns
+from desktop.views.batch_print import BatchPrint, rows_in, selected_spans
 from desktop.views.client_filter_bar import ClientFilterBar
 from desktop.views.client_table_model import ClientTableModel
 from desktop.views.tasks import TaskRunner
@@ -59,12 +60,22 @@ class ClientsArea(QWidget):
         title.setObjectName("areaTitle")
         self.count_label = QLabel(self)
         self.count_label.setObjectName("areaNote")
+        self.selected_label = QLabel(self)
+        self.selected_label.setObjectName("areaNote")
         self.new_button = QPushButton(tr("New client"), self)
         self.new_button.setObjectName("primary")
         self.new_button.setVisible(can(actor, Permission.EDIT_CASES))  # viewers never write
         self.new_button.clicked.connect(lambda: self.openClient.emit(None, None))
         self.open_button = QPushButton(tr("Open client"), self)
         self.open_button.clicked.connect(self.open_current)
+        self.print_button = QPushButton(tr("Batch print…"), self)
+        self.print_button.setToolTip(tr("Print one form for every selected client, in one file "
+                                        "(select rows with Shift or Ctrl)"))
+        self.model = ClientTableModel(db, actor, count_now=False)
+        self.table = QTableView(self)
+        self.batch = BatchPrint(self, db, actor, self.tasks, self.table, self.model)
+        self.batch.busyChanged.connect(self._selection_changed)
+        self.print_button.clicked.connect(self.batch.start)
         self.search = QLineEdit(self)
         self.search.setAlignment(RIGHT)
         self.search.setClearButtonEnabled(True)
@@ -79,8 +90,6 @@ class ClientsArea(QWidget):
         self.filter_bar = ClientFilterBar(db, actor, self)
         self.filter_bar.changed.connect(self.apply_filters)
         self.filter_bar.clear_button.clicked.connect(self.clear_filters)
-        self.model = ClientTableModel(db, actor, count_now=False)
-        self.table = QTableView(self)
         self._table()
         self._layout(title)
         self._asked = ClientFilter()
@@ -91,7 +100,8 @@ class ClientsArea(QWidget):
         table = self.table
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # Selections are kept as ranges of rows: selecting many never reads them.
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.setWordWrap(False)
         table.setAlternatingRowColors(True)
@@ -115,18 +125,31 @@ class ClientsArea(QWidget):
         self._connect_selection()
 
     def _connect_selection(self) -> None:
-        self.table.selectionModel().selectionChanged.connect(
-            lambda *_: self.open_button.setEnabled(self.current_client_id() is not None))
-        self.open_button.setEnabled(False)
+        selection = self.table.selectionModel()
+        selection.selectionChanged.connect(self._selection_changed)
+        selection.currentChanged.connect(self._selection_changed)
+        self._selection_changed()
+
+    def _selection_changed(self) -> None:
+        self.open_button.setEnabled(self.current_client_id() is not None)
+        self.print_button.setEnabled(self.table.selectionModel().hasSelection()
+                                     and not self.batch.busy)
+        # Counted from the selected ranges, never from the rows.
+        selected = rows_in(selected_spans(self.table.selectionModel()))
+        self.selected_label.setText(tr("{count} selected", count=format_amount(selected))
+                                    if selected > 1 else "")
 
     def _layout(self, title: QLabel) -> None:
         top = QHBoxLayout()
         top.addWidget(title)
         top.addSpacing(12)
         top.addWidget(self.count_label, 0, Qt.AlignmentFlag.AlignBottom)
+        top.addSpacing(12)
+        top.addWidget(self.selected_label, 0, Qt.AlignmentFlag.AlignBottom)
         top.addStretch(1)
         top.addWidget(self.new_button)
         top.addWidget(self.open_button)
+        top.addWidget(self.print_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(10)
@@ -135,7 +158,7 @@ class ClientsArea(QWidget):
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.table, 1)
         chain = [self.search, *self.filter_bar.focus_chain, self.table,
-                 self.open_button, self.new_button]
+                 self.open_button, self.print_button, self.new_button]
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
 
@@ -239,8 +262,8 @@ class ClientsArea(QWidget):
             self.open_current()
 
     def _show_count(self) -> None:
-        # A reset clears the selection without saying so: the open button follows here.
-        self.open_button.setEnabled(self.current_client_id() is not None)
+        # A reset clears the selection without saying so: the buttons follow here.
+        self._selection_changed()
         count = self.model.rowCount()
         if count == 0 and not self.current_filter().is_empty:
             self.count_label.setText(tr("No client matches"))

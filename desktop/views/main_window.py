@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
         """The client form on ``client_id`` (None: a new client), then the lists read again."""
         from desktop.views.client_form import ClientForm
 
-        ClientForm(self.db, self.actor, client_id, self, tab=tab).exec()
+        ClientForm(self.db, self.actor, client_id, self, tab=tab, tasks=self.tasks).exec()
         for key in ("clients", "home"):
             page = self.pages.get(key)
             if page is not None:

@@ -12,6 +12,7 @@ from desktop.services.auth import sign_in
 from desktop.services.demo import DEMO_PASSWORD
 from desktop.views.areas import AREAS
 from desktop.views.shots_clients import CLIENT_FORM_BUILDERS
+from desktop.views.shots_printing import PRINTING_BUILDERS
 
 
 def _admin(db: Database):
@@ -178,4 +179,5 @@ BUILDERS: dict[str, tuple[Callable[[Database], QWidget], tuple[int, int] | None]
     "jalali_date_edit": (jalali_date_edit, (520, 260)),
     "jalali_calendar": (jalali_calendar, (360, 280)),
     **CLIENT_FORM_BUILDERS,
+    **PRINTING_BUILDERS,
 }

@@ -31,7 +31,8 @@ def _user(db: Database, name: str) -> Actor:
     return sign_in(db, name, DEMO_PASSWORD)
 
 
-def _register(db: Database, key: str) -> int:
+def shot_client(db: Database, key: str) -> int:
+    """The id of demo client ``key`` of SHOT_CLIENTS, registered with its case once."""
     code, first, last, father, birth, _stage = SHOT_CLIENTS[key]
     expert = _user(db, "expert")
     found = clients.find_by_national_code(db, expert, code)
@@ -95,7 +96,7 @@ def _build_case(db: Database, client_id: int, key: str) -> None:
 def _form(db: Database, key: str | None, tab: str, actor: str = "admin"):
     from desktop.views.client_form import ClientForm
 
-    client_id = _register(db, key) if key else None
+    client_id = shot_client(db, key) if key else None
     return ClientForm(db, _user(db, actor), client_id, tab=tab)
 
 
@@ -111,7 +112,7 @@ def new_client_with_errors(db: Database) -> QWidget:
 
 
 def similar_clients(db: Database) -> QWidget:
-    _register(db, "followed")
+    shot_client(db, "followed")
     _code, first, last, father, birth, _stage = SHOT_CLIENTS["followed"]
     form = _form(db, None, "identity")
     form.identity.national_code.setText(NEW_CODE)

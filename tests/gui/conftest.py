@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -21,8 +22,12 @@ from desktop.services.demo import DEMO_PASSWORD, make_demo_office
 def karsaz_app(qapp):
     from desktop.views.app import configure_application
 
-    configure_application(qapp)
-    return qapp
+    configure_application(qapp)   # which hands cycle collection to the GUI thread
+    yield qapp
+    # The test's widgets freed here, on the GUI thread, before the next test starts workers;
+    # the tests that follow without Qt get automatic collection back.
+    gc.collect()
+    gc.enable()
 
 
 @pytest.fixture

@@ -168,8 +168,10 @@ def test_open_client_shows_the_form_then_reads_the_lists_again(qtbot, demo_db, a
     seen: list[tuple] = []
 
     class ClientForm(QDialog):
-        def __init__(self, db, actor, client_id=None, parent=None, *, tab=None) -> None:
+        def __init__(self, db, actor, client_id=None, parent=None, *, tab=None,
+                     tasks=None) -> None:
             super().__init__(parent)
+            assert tasks is parent.tasks   # the form prints through the window's runner
             seen.append((client_id, tab))
 
         def exec(self) -> int:
