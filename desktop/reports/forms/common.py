@@ -66,7 +66,7 @@ def identity(layout: FormLayout, client: ClientRecord) -> None:
         Field(tr("Gender"), label(Gender, client.gender)),
         Field(tr("Mobile"), client.mobile or DASH),
         Field(tr("File number"), client.file_number or DASH),
-    ], columns=4)
+    ], columns=3)
 
 
 def job_fields(case: CaseRecord) -> list[Field]:
