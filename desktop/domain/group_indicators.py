@@ -153,7 +153,8 @@ def grading(facts: CycleFacts) -> Grading:
     held = sorted(facts.meetings, key=lambda m: m.held_on)
     since = max(facts.starts_on, facts.on - dt.timedelta(days=REGULARITY_DAYS))
     recent = [m for m in held if since <= m.held_on <= facts.on]
-    expected = max((facts.on - since).days // facts.frequency_days, 1)
+    # A regular group meets on the window's first day and every period after it.
+    expected = (facts.on - since).days // facts.frequency_days + 1
     present = sum(m.present for m in held)
     savers = sum(m.savers for m in held)
     ind = indicators(facts)
