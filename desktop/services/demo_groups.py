@@ -130,18 +130,22 @@ class GroupMaker:
             return self.women.pop()
         return DemoMember(None, self.rng.choice(FIRST), self.rng.choice(LAST), "", "")
 
-    def make(self, count: int, *, cycles: int | None = None) -> GroupRows:
+    def make(self, count: int, *, cycles: int | None = None, size: int | None = None,
+             frequency: MeetingFrequency | None = None,
+             current_days: int | None = None) -> GroupRows:
+        """``count`` groups; the options fix what is otherwise drawn (for the bench)."""
         for number in range(1, count + 1):
-            self._group(number, cycles)
+            self._group(number, cycles, size, frequency, current_days)
         return self.rows
 
-    def _group(self, number: int, cycles: int | None) -> None:
+    def _group(self, number: int, cycles: int | None, size: int | None,
+               frequency: MeetingFrequency | None, current_days: int | None) -> None:
         rng, rows = self.rng, self.rows
         years = cycles if cycles is not None else rng.choice((1, 1, 2, 2, 3))
-        frequency = rng.choice((MeetingFrequency.FORTNIGHTLY,) * 3 + (MeetingFrequency.WEEKLY,
-                                                                      MeetingFrequency.MONTHLY))
+        frequency = frequency or rng.choice((MeetingFrequency.FORTNIGHTLY,) * 3 + (
+            MeetingFrequency.WEEKLY, MeetingFrequency.MONTHLY))
         # The current cycle is part way through; earlier ones lasted a year each.
-        started = self.today - dt.timedelta(days=rng.randint(60, 330))
+        started = self.today - dt.timedelta(days=current_days or rng.randint(60, 330))
         formed = add_jalali_months(started, -12 * (years - 1)) - dt.timedelta(days=10)
         village = VILLAGES[(number - 1) % len(VILLAGES)]
         linked = rng.random() < 0.4
@@ -153,7 +157,8 @@ class GroupMaker:
             meeting_frequency=frequency.value, status="active",
             bank_name=rng.choice(BANKS) if linked else "", bank_branch="", bank_sheba="",
             notes="")
-        size = rng.choice((12, 27)) if rng.random() < 0.08 else rng.randint(15, 25)
+        if size is None:
+            size = rng.choice((12, 27)) if rng.random() < 0.08 else rng.randint(15, 25)
         members = []
         for i in range(size):
             person = self._person()
