@@ -1,5 +1,5 @@
-"""Community groups (DOMAIN.md): micro-finance groups with linkage banking, and later the women's
-mutual-help groups and client cooperatives. The words of their records."""
+"""Community groups (DOMAIN.md): micro-finance groups with linkage banking, the women's
+mutual-help groups and the client cooperatives. The words of their records."""
 
 from __future__ import annotations
 
@@ -13,6 +13,19 @@ MAX_SHARES_PER_MEETING = 5
 
 class GroupKind(Labelled):
     MICROFINANCE = "microfinance", N_("Micro-finance group")
+    MUTUAL_HELP = "mutual_help", N_("Mutual-help group of women heads of household")
+    CLIENT_COOPERATIVE = "client_cooperative", N_("Client cooperative")
+    WOMEN_COOPERATIVE = "women_cooperative", N_("Women entrepreneurs' cooperative")
+
+    @property
+    def code_prefix(self) -> str:
+        """Group codes are numbered per county and prefix: MF-0707-0001, MH-…, CO-… (the two
+        kinds of cooperative share one series, as they share one registry)."""
+        return {"microfinance": "MF", "mutual_help": "MH"}.get(self.value, "CO")
+
+    @property
+    def is_cooperative(self) -> bool:
+        return self in (GroupKind.CLIENT_COOPERATIVE, GroupKind.WOMEN_COOPERATIVE)
 
 
 class GroupStatus(Labelled):

@@ -16,10 +16,24 @@ from desktop.models.office import Office, Setting
 from desktop.models.people import Client, ClientTargetGroup
 from desktop.models.tracking import Actor, AuditEntry, ChangeLogEntry
 from desktop.models.users import Role, User
+from desktop.models.women_groups import (
+    BazaarAttendance,
+    BusinessMonth,
+    GroupBusiness,
+    GroupTraining,
+    MarketLink,
+    MeetingDecision,
+    MemberIncome,
+    TrainingAttendance,
+    WomenMeeting,
+    WomenMeetingAttendance,
+)
 
 __all__ = [
-    "Actor", "AuditEntry", "BankLoan", "Base", "Benefit", "CaseEvent", "ChangeLogEntry",
-    "Client", "ClientTargetGroup", "CommunityGroup", "EmploymentCase", "GroupCycle",
-    "GroupMeeting", "GroupMember", "InternalLoan", "MeetingAttendance", "MeetingEntry",
-    "MonitoringVisit", "Office", "Program", "Record", "Role", "Setting", "User",
+    "Actor", "AuditEntry", "BankLoan", "Base", "BazaarAttendance", "Benefit", "BusinessMonth",
+    "CaseEvent", "ChangeLogEntry", "Client", "ClientTargetGroup", "CommunityGroup",
+    "EmploymentCase", "GroupBusiness", "GroupCycle", "GroupMeeting", "GroupMember",
+    "GroupTraining", "InternalLoan", "MarketLink", "MeetingAttendance", "MeetingDecision",
+    "MeetingEntry", "MemberIncome", "MonitoringVisit", "Office", "Program", "Record", "Role",
+    "Setting", "TrainingAttendance", "User", "WomenMeeting", "WomenMeetingAttendance",
 ]

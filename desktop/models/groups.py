@@ -1,5 +1,7 @@
-"""Micro-finance groups: the group, its cycles, members, meetings and what each meeting moved,
-internal loans and bank-linkage loans. Money is in Rials (BigInteger)."""
+"""Community groups: the group and its members, shared by every kind of group; the micro-finance
+groups' cycles, meetings and what each meeting moved, internal loans and bank-linkage loans.
+What the women's groups record beyond this is in women_groups.py. Money is in Rials
+(BigInteger)."""
 
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ from desktop.domain.groups import (
     MemberRole,
 )
 from desktop.domain.ledger import EntryKind
+from desktop.domain.women_groups import role_sql_in
 from desktop.models.base import Base, Record
 
 
@@ -36,6 +39,7 @@ class CommunityGroup(Base, Record):
         CheckConstraint(f"status in ({GroupStatus.sql_in()})", name="status_known"),
         CheckConstraint(f"meeting_frequency in ({MeetingFrequency.sql_in()})",
                         name="frequency_known"),
+        CheckConstraint("capital is null or capital >= 0", name="capital_nonnegative"),
     )
 
     code: Mapped[str] = mapped_column(String(20), unique=True)
@@ -52,6 +56,10 @@ class CommunityGroup(Base, Record):
     bank_branch: Mapped[str] = mapped_column(String(100), default="")
     bank_sheba: Mapped[str] = mapped_column(String(26), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # A cooperative's registration (ثبت) and its registered capital; empty for other groups.
+    registration_number: Mapped[str] = mapped_column(String(30), default="", server_default="")
+    registered_on: Mapped[dt.date | None] = mapped_column(default=None)
+    capital: Mapped[int | None] = mapped_column(BigInteger, default=None)
 
 
 class GroupCycle(Base, Record):
@@ -92,8 +100,10 @@ class GroupMember(Base, Record):
 
     __tablename__ = "group_member"
     __table_args__ = (
-        CheckConstraint(f"role in ({MemberRole.sql_in()})", name="role_known"),
+        # A cooperative's members hold its board's offices as well (CooperativeRole).
+        CheckConstraint(f"role in ({role_sql_in()})", name="role_known"),
         CheckConstraint("left_on is null or left_on >= joined_on", name="leaves_after_joining"),
+        CheckConstraint("capital_contribution >= 0", name="capital_nonnegative"),
     )
 
     group_id: Mapped[int] = mapped_column(ForeignKey("community_group.id"), index=True)
@@ -106,6 +116,8 @@ class GroupMember(Base, Record):
     role: Mapped[str] = mapped_column(String(12), default=MemberRole.MEMBER.value)
     joined_on: Mapped[dt.date]
     left_on: Mapped[dt.date | None] = mapped_column(default=None)
+    # What the member put into a cooperative's or mutual-help group's capital, Rials.
+    capital_contribution: Mapped[int] = mapped_column(BigInteger, default=0, server_default="0")
 
 
 class GroupMeeting(Base, Record):
