@@ -177,7 +177,8 @@ def build_parser() -> argparse.ArgumentParser:
         "list", help=tr("list clients, searched and filtered, as a table, CSV or JSON"))
     listing.set_defaults(handler=cmd_clients_list)
     _clients_list_arguments(listing)
-    groups = commands.add_parser("groups", help=tr("micro-finance groups"))
+    groups = commands.add_parser("groups", help=tr("micro-finance groups, women's groups and "
+                                                   "cooperatives"))
     groups_commands = groups.add_subparsers(dest="groups_command", metavar="COMMAND",
                                             required=True)
     group_list = groups_commands.add_parser(

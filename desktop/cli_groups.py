@@ -1,6 +1,9 @@
-"""``karsaz groups list`` and ``karsaz groups shareout CODE``: micro-finance groups on the
-command line, as the system (every group visible). JSON has Latin digits and amounts in Rials;
-the table is for reading in a terminal."""
+"""``karsaz groups list`` and ``karsaz groups shareout CODE``: community groups on the command
+line, as the system (every group visible). ``--kind microfinance`` (the default) lists the
+micro-finance groups with their savings and grade; ``--kind womens`` the women's mutual-help
+groups and cooperatives (or one of their kinds) with their members, sales and income paid in the
+last twelve months. JSON has Latin digits and amounts in Rials; the table is for reading in a
+terminal."""
 
 from __future__ import annotations
 
@@ -11,6 +14,7 @@ import sys
 from desktop.actor import SYSTEM
 from desktop.database import Database
 from desktop.domain.groups import GroupKind
+from desktop.domain.women_groups import WOMENS, WOMENS_KINDS
 from desktop.fa.digits import to_persian_digits
 from desktop.fa.jalali import parse_jalali
 from desktop.fa.money import format_rials
@@ -18,11 +22,14 @@ from desktop.i18n import tr
 from desktop.services.group_overview import list_groups
 from desktop.services.group_shareout import preview_shareout
 from desktop.services.groups import find_group
+from desktop.services.women_overview import WomenGroupRow, list_women_groups
 
 
 def add_list_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--kind", default=GroupKind.MICROFINANCE.value,
-                        choices=[k.value for k in GroupKind], help=tr("kind of group"))
+                        choices=[GroupKind.MICROFINANCE.value, WOMENS,
+                                 *(k.value for k in WOMENS_KINDS)],
+                        help=tr("kind of group; womens: the three kinds of women's groups"))
     parser.add_argument("--json", action="store_true", help=tr("JSON for other programs"))
     parser.add_argument("--search", default="", help=tr("code, name or village, or a part"))
 
@@ -34,6 +41,10 @@ def add_shareout_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def cmd_list(db: Database, args: argparse.Namespace) -> int:
+    if args.kind != GroupKind.MICROFINANCE:
+        kinds = None if args.kind == WOMENS else (args.kind,)
+        return _list_womens(list_women_groups(db, SYSTEM, kinds=kinds, text=args.search),
+                            args.json)
     rows = list_groups(db, SYSTEM, text=args.search)
     if args.json:
         json.dump([{"code": r.code, "name": r.name, "members": r.members,
@@ -45,6 +56,25 @@ def cmd_list(db: Database, args: argparse.Namespace) -> int:
     for r in rows:
         print(f"{r.code}  {r.name}  {tr('{count} members', count=r.members)}  "
               f"{format_rials(r.savings)}  {to_persian_digits(r.score)} {r.grade}")
+    return 0
+
+
+def _list_womens(rows: list[WomenGroupRow], as_json: bool) -> int:
+    if as_json:
+        json.dump([{"code": r.code, "kind": r.kind, "name": r.name, "locality": r.locality,
+                    "status": r.status, "registration_number": r.registration_number,
+                    "business": r.business_title, "members": r.members,
+                    "female_heads": r.female_heads, "sales_12m": r.sales_12m,
+                    "costs_12m": r.costs_12m, "income_paid_12m": r.paid_out_12m,
+                    "last_month": r.last_month.isoformat() if r.last_month else None}
+                   for r in rows], sys.stdout, ensure_ascii=False, indent=1)
+        print()
+        return 0
+    for r in rows:
+        print(f"{r.code}  {r.name}  {GroupKind(r.kind).label}  "
+              f"{tr('{count} members', count=r.members)}  "
+              f"{tr('sales {amount}', amount=format_rials(r.sales_12m))}  "
+              f"{tr('paid {amount}', amount=format_rials(r.paid_out_12m))}")
     return 0
 
 

@@ -13,6 +13,7 @@ from desktop.i18n import N_
 
 WOMENS_KINDS: tuple[GroupKind, ...] = (
     GroupKind.MUTUAL_HELP, GroupKind.CLIENT_COOPERATIVE, GroupKind.WOMEN_COOPERATIVE)
+WOMENS = "womens"       # names the three kinds at once (``karsaz groups list --kind womens``)
 # The law of the cooperative sector asks at least seven members of a cooperative; fewer is
 # warned about, not refused (a member may be leaving while another joins).
 MIN_COOPERATIVE_MEMBERS = 7

@@ -137,6 +137,12 @@ def format_jalali_long(date: dt.date) -> str:
     return f"{to_persian_digits(j.day)} {MONTH_NAMES[j.month - 1]} {to_persian_digits(j.year)}"
 
 
+def format_jalali_month(date: dt.date) -> str:
+    """«مهر ۱۴۰۳»: the Jalali month ``date`` falls in, as books and reports name it."""
+    j = gregorian_to_jalali(date)
+    return f"{MONTH_NAMES[j.month - 1]} {to_persian_digits(j.year)}"
+
+
 def weekday_name(date: dt.date) -> str:
     return WEEKDAY_NAMES[(date.weekday() + 2) % 7]  # Monday is 0; the Persian week starts Saturday
 

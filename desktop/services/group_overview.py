@@ -27,8 +27,9 @@ from desktop.domain.group_indicators import (
     indicators,
 )
 from desktop.domain.group_loans import loan_state
-from desktop.domain.groups import MeetingFrequency
+from desktop.domain.groups import GroupKind, MeetingFrequency
 from desktop.domain.ledger import EntryKind
+from desktop.domain.women_groups import WOMENS
 from desktop.fa.normalize import search_key
 from desktop.models.groups import (
     CommunityGroup,
@@ -41,10 +42,16 @@ from desktop.models.groups import (
 )
 from desktop.models.tracking import Actor
 from desktop.models.users import User
-from desktop.services.group_access import require_group_visible, visible_groups
+from desktop.services.group_access import visible_groups
 from desktop.services.group_ledger import Books, read_books
 from desktop.services.group_members import size_warning
-from desktop.services.groups import GroupRecord, current_cycle, group_record
+from desktop.services.groups import (
+    GroupRecord,
+    current_cycle,
+    group_record,
+    require_microfinance,
+)
+from desktop.services.women_overview import WomenGroupRow, list_women_groups
 
 
 @dataclasses.dataclass(frozen=True)
@@ -61,7 +68,7 @@ def group_overview(db: Database, actor: Actor, group_id: int,
                    on: dt.date | None = None) -> GroupOverview:
     on = on or today()
     with db.reading() as session:
-        group = require_group_visible(actor, session.get(CommunityGroup, group_id))
+        group = require_microfinance(actor, session.get(CommunityGroup, group_id))
         record = group_record(session, actor, group)
         books = read_books(session, current_cycle(session, group.id).id, on)
     facts = books.facts()
@@ -169,13 +176,24 @@ def _facts_of_cycles(session: Session, cycles: list[GroupCycle],
 
 
 def list_groups(db: Database, actor: Actor, *, text: str = "", county_code: str | None = None,
-                grade: str | None = None, on: dt.date | None = None) -> list[GroupRow]:
-    """The groups ``actor`` may see, with their members, savings and grade, by code."""
+                grade: str | None = None, on: dt.date | None = None,
+                kind: str = GroupKind.MICROFINANCE.value) -> list[GroupRow] | list[WomenGroupRow]:
+    """The groups of ``kind`` that ``actor`` may see, by code: micro-finance groups (the
+    default) with their members, savings and grade. A women's kind, or ``"womens"`` for the
+    three, gives their rows instead (women_overview.list_women_groups): members, sales and
+    income paid in the last twelve months, and no grade, which is the micro-finance method's."""
+    if kind != GroupKind.MICROFINANCE:
+        if grade:
+            raise ValueError("only micro-finance groups are graded")
+        return list_women_groups(db, actor, kinds=None if kind == WOMENS else (kind,),
+                                 text=text, county_code=county_code, on=on)
     on = on or today()
     with db.reading() as session:
         query = (select(CommunityGroup, User.full_name)
                  .outerjoin(User, User.id == CommunityGroup.facilitator_id)
-                 .where(visible_groups(actor)).order_by(CommunityGroup.code))
+                 .where(visible_groups(actor),
+                        CommunityGroup.kind == GroupKind.MICROFINANCE.value)
+                 .order_by(CommunityGroup.code))
         if county_code:
             query = query.where(CommunityGroup.county_code == county_code)
         groups = session.execute(query).all()

@@ -227,13 +227,22 @@ def update_group(db: Database, actor: Actor, group_id: int, data: GroupInput, *,
                  version: int) -> GroupRecord:
     require(actor, Permission.MANAGE_GROUPS)
     with db.transaction(actor) as session:
-        group = require_group_visible(actor, session.get(CommunityGroup, group_id))
+        group = require_microfinance(actor, session.get(CommunityGroup, group_id))
         if group.version != version:
             raise ConflictError("Someone else changed this group meanwhile; open it again.")
         for key, value in _validated(session, data).items():
             setattr(group, key, value)
         session.flush()
         return group_record(session, actor, group)
+
+
+def require_microfinance(actor: Actor, group: CommunityGroup | None) -> CommunityGroup:
+    """The group, if the actor may see it and it is a micro-finance group (the women's groups
+    have no cycles: desktop/services/women_groups.py)."""
+    group = require_group_visible(actor, group)
+    if group.kind != GroupKind.MICROFINANCE:
+        raise NotFound("This group is not a micro-finance group.")
+    return group
 
 
 def current_cycle(session: Session, group_id: int) -> GroupCycle:
@@ -257,7 +266,7 @@ def group_record(session: Session, actor: Actor, group: CommunityGroup) -> Group
 
 def get_group(db: Database, actor: Actor, group_id: int) -> GroupRecord:
     with db.reading() as session:
-        group = require_group_visible(actor, session.get(CommunityGroup, group_id))
+        group = require_microfinance(actor, session.get(CommunityGroup, group_id))
         return group_record(session, actor, group)
 
 
@@ -265,4 +274,4 @@ def find_group(db: Database, actor: Actor, code: str) -> GroupRecord:
     with db.reading() as session:
         group = session.scalar(select(CommunityGroup).where(
             CommunityGroup.code == code.strip().upper()))
-        return group_record(session, actor, require_group_visible(actor, group))
+        return group_record(session, actor, require_microfinance(actor, group))

@@ -13,6 +13,7 @@ from desktop.fa.jalali import (
     add_jalali_months,
     format_jalali,
     format_jalali_long,
+    format_jalali_month,
     gregorian_to_jalali,
     is_leap_jalali,
     jalali_month_range,
@@ -80,6 +81,8 @@ def test_display_forms() -> None:
     assert format_jalali(mehr_15) == "۱۴۰۳/۰۷/۱۵"
     assert format_jalali(mehr_15, persian_digits=False) == "1403/07/15"
     assert format_jalali_long(mehr_15) == "۱۵ مهر ۱۴۰۳"
+    assert format_jalali_month(mehr_15) == format_jalali_month(dt.date(2024, 9, 22)) == "مهر ۱۴۰۳"
+    assert format_jalali_month(dt.date(2024, 9, 21)) == "شهریور ۱۴۰۳"
     assert weekday_name(mehr_15) == "یکشنبه"
     assert weekday_name(dt.date(2024, 10, 11)) == "جمعه"
 
