@@ -30,7 +30,11 @@ from desktop.models.women_groups import (
     WomenMeeting,
     WomenMeetingAttendance,
 )
-from desktop.services.women_groups import require_women_group, require_women_recordable
+from desktop.services.women_groups import (
+    require_women_group,
+    require_women_recordable,
+    touch,
+)
 from desktop.services.women_members import WomenMemberRecord, read_members
 
 
@@ -201,6 +205,7 @@ def update_training(db: Database, actor: Actor, training_id: int, data: Training
             raise ConflictError("Someone else changed this training meanwhile; open it again.")
         for key, value in _training_values(session, group, data).items():
             setattr(training, key, value)
+        touch(training)
         for row in session.scalars(select(TrainingAttendance).where(
                 TrainingAttendance.training_id == training.id)):
             session.delete(row)
@@ -245,7 +250,7 @@ def read_trainings(session: Session, group_id: int,
             for t in trainings]
 
 
-def groupread_trainings(db: Database, actor: Actor, group_id: int) -> list[TrainingRecord]:
+def group_trainings(db: Database, actor: Actor, group_id: int) -> list[TrainingRecord]:
     """The group's trainings, latest first."""
     with db.reading() as session:
         require_women_group(actor, session.get(CommunityGroup, group_id))
@@ -324,6 +329,7 @@ def update_women_meeting(db: Database, actor: Actor, meeting_id: int, data: Wome
             raise ConflictError("Someone else changed this meeting meanwhile; open it again.")
         for key, value in _meeting_values(session, group, data, meeting).items():
             setattr(meeting, key, value)
+        touch(meeting)
         _clear_meeting_rows(session, meeting.id)
         _write_meeting_rows(session, meeting.id, data)
         session.flush()
@@ -365,7 +371,7 @@ def read_meetings(session: Session, group_id: int,
             for m in meetings]
 
 
-def womenread_meetings(db: Database, actor: Actor, group_id: int) -> list[WomenMeetingRecord]:
+def women_meetings(db: Database, actor: Actor, group_id: int) -> list[WomenMeetingRecord]:
     """The group's meetings, latest first, with their minutes and decisions."""
     with db.reading() as session:
         require_women_group(actor, session.get(CommunityGroup, group_id))

@@ -14,6 +14,7 @@ import datetime as dt
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
 from desktop import reference
 from desktop.clock import today
@@ -28,6 +29,7 @@ from desktop.fa.jalali import format_jalali_month
 from desktop.fa.money import format_rials
 from desktop.fa.normalize import clean_text
 from desktop.i18n import tr
+from desktop.models.base import Record
 from desktop.models.groups import CommunityGroup, GroupMember
 from desktop.models.office import Office
 from desktop.models.tracking import Actor
@@ -124,6 +126,13 @@ class WomenGroupRecord:
             locality=self.locality, urban=self.urban, facilitator_id=self.facilitator_id,
             status=self.status, registration_number=self.registration_number,
             registered_on=self.registered_on, capital=self.capital, notes=self.notes)
+
+
+def touch(record: Record) -> None:
+    """Makes the next flush write ``record`` (and so raise its row version) although none of
+    its own columns changed: a training whose attendance alone changed is still a newer
+    training, and whoever holds the older one must be told."""
+    flag_modified(record, "updated_at")
 
 
 def is_womens(group: CommunityGroup) -> bool:

@@ -39,6 +39,7 @@ from desktop.services.women_groups import (
     month_figures,
     require_women_group,
     require_women_recordable,
+    touch,
 )
 from desktop.services.women_members import WomenMemberRecord, member_in_month, read_members
 
@@ -249,6 +250,7 @@ def correct_month(db: Database, actor: Actor, month_id: int, data: MonthInput, *
         session.flush()
         row.sales, row.costs, row.paid_out = data.sales, data.costs, data.paid_out
         row.notes = clean_text(data.notes)
+        touch(row)
         _write_incomes(session, row.id, incomes)
         session.flush()
         return next(m for m in read_business_books(session, group).months if m.id == row.id)

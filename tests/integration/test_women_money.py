@@ -129,6 +129,16 @@ def test_a_correction_reruns_the_months_after_it(office: Office) -> None:
             fixed.as_input(), month=ABAN), version=fixed.version)
 
 
+def test_a_month_whose_incomes_alone_changed_is_a_newer_month(office: Office) -> None:
+    group, (a, b, *_) = make_women_group(office)
+    mehr = record(office, group.id, MEHR, 30_000_000, 0, {a: 5_000_000})
+    moved = correct_month(office.db, office.expert, mehr.id, dataclasses.replace(
+        mehr.as_input(), incomes=((b, 5_000_000),)), version=mehr.version)
+    assert [line.member_id for line in moved.incomes] == [b] and moved.version > mehr.version
+    with pytest.raises(ConflictError):
+        correct_month(office.db, office.expert, mehr.id, mehr.as_input(), version=mehr.version)
+
+
 def test_the_latest_month_is_taken_back_whole(office: Office) -> None:
     group, (a, *_) = make_women_group(office)
     mehr = record(office, group.id, MEHR, 30_000_000, 0, {a: 5_000_000})
