@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from desktop.clock import today as clock_today
 from desktop.database import Database
+from desktop.domain.people import TargetGroup
 from desktop.models.bulk import reserve_ids
 from desktop.models.cases import Benefit, CaseEvent, EmploymentCase, MonitoringVisit, Program
 from desktop.models.people import Client, ClientTargetGroup, client_search_index_deferred
@@ -28,6 +29,7 @@ from desktop.services.demo_cases import CaseMaker
 from desktop.services.demo_clients import ClientMaker, national_codes
 from desktop.services.demo_groups import DemoMember, GroupMaker
 from desktop.services.demo_records import DemoProgram, DemoStaffIds, Person
+from desktop.services.demo_women_groups import WomenGroupMaker
 from desktop.services.office import OfficeInfo, initialize_office
 from desktop.services.passwords import hash_password
 from desktop.services.programs import plan_of
@@ -58,6 +60,7 @@ class DemoOffice:
     clients: int
     cases: int = 0
     groups: int = 0
+    women_groups: int = 0
 
 
 def _staff(db: Database, actor: Actor) -> DemoStaffIds:
@@ -95,12 +98,14 @@ def _bulk_loading(session: Session) -> Iterator[None]:
 
 def make_demo_office(db: Database, *, clients: int = 1000, seed: int = 1403,
                      today: dt.date | None = None, actor: Actor = SYSTEM, cases: bool = True,
-                     groups: int | None = None,
+                     groups: int | None = None, women_groups: int | None = None,
                      progress: Callable[[int, int], None] | None = None) -> DemoOffice:
     """A new office with its staff, ``clients`` clients and their cases, as of ``today``.
     Without ``cases`` the clients have none (tests that make the cases they count).
     ``groups`` micro-finance groups (by default one per 80 clients, at most 12: a county
-    has about a dozen) with their meetings since they were formed."""
+    has about a dozen) with their meetings since they were formed; ``women_groups`` women's
+    mutual-help groups and cooperatives (by default one per 100 clients, at most 9, every kind
+    from three on) with their business's months, trainings, meetings and market links."""
     rng = random.Random(seed)
     today = today or clock_today()
     office = initialize_office(
@@ -142,4 +147,27 @@ def make_demo_office(db: Database, *, clients: int = 1000, seed: int = 1403,
             maker = GroupMaker(random.Random(seed + 1), today, office.county_code,
                                [f.id for f in staff.facilitators], women)
             maker.make(groups).insert(session, detail)
-    return DemoOffice(office, "admin", DEMO_PASSWORD, clients, made_cases, groups)
+        women_groups = min(clients // 100, 9) if women_groups is None else women_groups
+        if women_groups:
+            _women_groups(session, random.Random(seed + 2), today, office.county_code,
+                          [f.id for f in staff.facilitators], women_groups, detail)
+    return DemoOffice(office, "admin", DEMO_PASSWORD, clients, made_cases, groups,
+                      women_groups)
+
+
+def _women_groups(session: Session, rng: random.Random, today: dt.date, county: str,
+                  facilitators: list[int], count: int, detail: dict) -> None:
+    """Women heads of household from the end of the registry (the micro-finance groups take
+    theirs from its start), and for the client cooperatives some other clients."""
+    person = (Client.id, Client.first_name, Client.last_name, Client.national_code,
+              Client.mobile)
+    heads = select(ClientTargetGroup.client_id).where(
+        ClientTargetGroup.target_group == TargetGroup.FEMALE_HEAD.value)
+    women = [DemoMember(*row) for row in session.execute(
+        select(*person).where(Client.id.in_(heads)).order_by(Client.id.desc())
+        .limit(count * 18))]
+    others = [DemoMember(*row) for row in session.execute(
+        select(*person).where(Client.id.not_in(heads), Client.gender == "male")
+        .order_by(Client.id.desc()).limit(count * 4))]
+    WomenGroupMaker(rng, today, county, facilitators, women, others).make(count).insert(
+        session, detail)

@@ -7,13 +7,14 @@ import dataclasses
 from sqlalchemy import func, inspect, select, text
 
 from desktop.database import Database, current_revision, head_revision
+from desktop.fa.jalali import format_jalali_month
 from desktop.i18n import tr
 from desktop.models.base import Base
 from desktop.models.cases import EmploymentCase
 from desktop.models.office import Office
 from desktop.models.people import SEARCH_TRIGGERS
 from desktop.models.users import Role, User
-from desktop.services import group_books, monitoring_summary
+from desktop.services import group_books, monitoring_summary, women_money
 
 
 @dataclasses.dataclass(frozen=True)
@@ -110,6 +111,15 @@ def _group_checks(db: Database) -> list[CheckResult]:
                         tr("{count} meetings do not", count=unbalanced) if unbalanced else "")]
 
 
+def _women_group_checks(db: Database) -> list[CheckResult]:
+    """Every month of a women's group's business keeps the rule of its books."""
+    with db.reading() as session:
+        broken = women_money.broken_months(session)
+    detail = ", ".join(f"{code} {format_jalali_month(month)}" for code, month in broken[:5])
+    return [CheckResult(tr("Every month of the groups' businesses keeps its rule"), not broken,
+                        detail)]
+
+
 def run_checks(db: Database) -> list[CheckResult]:
     results = _sqlite_checks(db) if db.is_sqlite else []
     results += _schema_checks(db)
@@ -117,5 +127,6 @@ def run_checks(db: Database) -> list[CheckResult]:
         results += _search_index_checks(db)
         results += _case_checks(db)
         results += _group_checks(db)
+        results += _women_group_checks(db)
         results += _office_checks(db)
     return results

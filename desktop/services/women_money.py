@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections import defaultdict
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.clock import today
@@ -274,6 +275,31 @@ def delete_last_month(db: Database, actor: Actor, month_id: int) -> None:
             session.delete(line)
         session.flush()
         session.delete(row)
+
+
+def broken_months(session: Session) -> list[tuple[str, dt.date]]:
+    """(group code, month) of every month out of the rule, for ``karsaz check``: its incomes
+    do not sum to its payout, it paid out more than its cash, or a month is missing before it."""
+    paid = dict(session.execute(select(MemberIncome.month_id, func.sum(MemberIncome.amount))
+                                .group_by(MemberIncome.month_id)).all())
+    opening = dict(session.execute(select(GroupBusiness.group_id,
+                                          GroupBusiness.opening_cash)).all())
+    months: dict[int, list[BusinessMonth]] = defaultdict(list)
+    for row in session.scalars(select(BusinessMonth).order_by(BusinessMonth.month_start)):
+        months[row.group_id].append(row)
+    codes = dict(session.execute(select(CommunityGroup.id, CommunityGroup.code)
+                                 .where(CommunityGroup.id.in_(list(months)))).all())
+    broken = []
+    for group_id, rows in months.items():
+        carried = opening.get(group_id, 0)
+        for index, row in enumerate(rows):
+            month = MonthCash(row.month_start, carried, row.sales, row.costs, row.paid_out)
+            gap = index and row.month_start != next_month(rows[index - 1].month_start)
+            if gap or int(paid.get(row.id) or 0) != row.paid_out \
+                    or month.paid_out > month.payable:
+                broken.append((codes[group_id], row.month_start))
+            carried = month.closing
+    return sorted(broken)
 
 
 def propose_incomes(db: Database, actor: Actor, group_id: int, month: dt.date, paid_out: int,

@@ -30,3 +30,26 @@ def test_an_unknown_group_is_explained(db, fixed_clock, capsys) -> None:
     url = ["--database-url", db.engine.url.render_as_string(hide_password=False)]
     assert main([*url, "groups", "shareout", "MF-0000-9999"]) != 0
     assert "گروه وجود ندارد" in capsys.readouterr().err
+
+
+def test_womens_groups_list_as_json(db, fixed_clock, capsys) -> None:
+    make_demo_office(db, clients=400, groups=2, cases=False)
+    url = ["--database-url", db.engine.url.render_as_string(hide_password=False)]
+    assert main([*url, "groups", "list", "--kind", "womens", "--json"]) == 0
+    groups = json.loads(capsys.readouterr().out)
+    assert [g["code"] for g in groups] == ["CO-0707-0001", "CO-0707-0002", "MH-0707-0001",
+                                           "MH-0707-0002"]
+    assert {g["kind"] for g in groups} == {"mutual_help", "client_cooperative",
+                                           "women_cooperative"}
+    assert all(g["members"] >= g["female_heads"] > 0 and g["sales_12m"] > g["income_paid_12m"]
+               > 0 and "grade" not in g for g in groups)
+    assert main([*url, "groups", "list", "--kind", "mutual_help", "--json"]) == 0
+    assert [g["code"] for g in json.loads(capsys.readouterr().out)] == [
+        "MH-0707-0001", "MH-0707-0002"]
+    assert main([*url, "groups", "list", "--json"]) == 0
+    assert [g["code"] for g in json.loads(capsys.readouterr().out)] == [
+        "MF-0707-0001", "MF-0707-0002"]
+    assert main([*url, "groups", "list", "--kind", "womens"]) == 0
+    assert "گروه همیار بانوان" in capsys.readouterr().out
+    assert main([*url, "groups", "shareout", "MH-0707-0001"]) != 0
+    assert "تأمین مالی خرد نیست" in capsys.readouterr().err
