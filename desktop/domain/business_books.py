@@ -97,6 +97,12 @@ def months_back(month: dt.date, count: int) -> dt.date:
     return add_jalali_months(month_of(month), -count)
 
 
+def year_window(day: dt.date) -> tuple[dt.date, dt.date]:
+    """«The last twelve months» as of ``day``: the first days of the eleventh Jalali month
+    before ``day``'s and of ``day``'s own."""
+    return months_back(day, 11), month_of(day)
+
+
 def split_income(total: int, weights: Sequence[tuple[K, int]]) -> dict[K, int]:
     """``total`` Rials divided among members in proportion to their weights (days worked,
     pieces made, capital, or 1 each for equal parts), to the Rial: the whole parts first, the

@@ -71,3 +71,11 @@ class LinkKind(Labelled):
     SUPPLY_CHAIN = "supply_chain", N_("Supply chain")
     OUTSOURCING = "outsourcing", N_("Outsourcing contract")
     DIGITAL = "digital", N_("Digital sales platform")
+
+
+class WomenGroupForm(Labelled):
+    """The printed documents of a women's group. The codes go into the form's QR code, which
+    packs hyphens (unlike underscores) in its compact alphanumeric mode."""
+
+    PROFILE = "group-profile", N_("Group profile")
+    MEMBERS = "member-list", N_("List of the group's members")

@@ -219,8 +219,8 @@ class WomenGroupMaker:
                         * rng.uniform(0.7, 1.3)) // 10_000 * 10_000
             if rng.random() < 0.05:
                 sales //= 4         # a bad month: an order cancelled, a machine broken
-            costs = int(sales * business.cost_share * rng.uniform(0.85, 1.25)) \
-                + rng.choice((0, 1, 2)) * MILLION
+            costs = int(sales * business.cost_share * rng.uniform(0.85, 1.25)) // 10_000 \
+                * 10_000 + rng.choice((0, 1, 2)) * MILLION
             available = carried + sales - costs
             paid = max(int(available * pay_share), 0) // 100_000 * 100_000
             month_id = rows.add(BusinessMonth, group_id=group, month_start=month, sales=sales,

@@ -16,7 +16,7 @@ from sqlalchemy import case, func, select
 from desktop import reference
 from desktop.clock import today
 from desktop.database import Database
-from desktop.domain.business_books import month_of, months_back
+from desktop.domain.business_books import month_of, year_window
 from desktop.domain.groups import GroupKind
 from desktop.domain.women_groups import WOMENS_KINDS
 from desktop.fa.normalize import search_key
@@ -51,11 +51,6 @@ from desktop.services.women_members import (
     size_warning,
 )
 from desktop.services.women_money import BusinessBooks, read_business_books
-
-
-def year_window(on: dt.date) -> tuple[dt.date, dt.date]:
-    """The first days of the first and last of the twelve Jalali months up to ``on``."""
-    return months_back(on, 11), month_of(on)
 
 
 @dataclasses.dataclass(frozen=True)
