@@ -1,9 +1,11 @@
-"""Renders every page of every printed form for one demo client into docs/forms/ (PNG).
+"""Renders every page of every printed form for one demo client, and of a women's group's
+documents for one demo cooperative, into docs/forms/ (PNG).
 
     .venv/bin/python tools/form_pictures.py [OUT_DIR]
 
 A small demo office is made in a temporary folder; the client is the first whose open case is
-in follow-up with a visit done and a service given, so every form has something to show.
+in follow-up with a visit done and a service given, so every form has something to show; the
+group is its first cooperative.
 """
 
 from __future__ import annotations
@@ -17,10 +19,13 @@ from sqlalchemy import exists, select
 
 from desktop.database import open_database
 from desktop.domain.forms import FormKind
+from desktop.domain.women_groups import WomenGroupForm
 from desktop.models.cases import Benefit, EmploymentCase, MonitoringVisit
 from desktop.services.auth import sign_in
 from desktop.services.demo import DEMO_PASSWORD, make_demo_office
 from desktop.services.printing import print_forms
+from desktop.services.women_overview import list_women_groups
+from desktop.services.women_printing import print_women_group
 
 
 def main(out: Path) -> None:
@@ -45,6 +50,13 @@ def main(out: Path) -> None:
             subprocess.run(["pdftoppm", "-r", "80", "-png", str(pdf), str(out / kind.value)],
                            check=True)
             print(f"{kind.value}: {result.pages} page(s)")
+        group = list_women_groups(db, admin)[0]
+        for form in WomenGroupForm:
+            pdf = Path(tmp) / f"{form.value}.pdf"
+            result = print_women_group(db, admin, group.id, form, pdf)
+            subprocess.run(["pdftoppm", "-r", "80", "-png", str(pdf), str(out / form.value)],
+                           check=True)
+            print(f"{form.value}: {result.pages} page(s)")
         db.dispose()
 
 

@@ -129,9 +129,9 @@ def _meetings(layout: FormLayout, summary: WomenGroupSummary) -> None:
 def _markets(layout: FormLayout, summary: WomenGroupSummary) -> None:
     layout.heading(tr("Market links"))
     layout.table(
-        [Column(tr("Kind"), 0.2), Column(tr("Partner"), 0.25), Column(tr("From"), 0.13,
-                                                                        "center"),
-         Column(tr("To"), 0.13, "center"), Column(tr("Contract or shop"), 0.29)],
+        [Column(tr("Kind"), 0.17), Column(tr("Partner"), 0.2),
+         Column(tr("From"), 0.11, "center"), Column(tr("To"), 0.11, "center"),
+         Column(tr("Contract or shop"), 0.41)],
         [[label(LinkKind, link.kind), link.partner, day(link.starts_on),
           day(link.ends_on) if link.ends_on else tr("running"), _contract(link)]
          for link in summary.links],
