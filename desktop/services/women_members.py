@@ -122,11 +122,15 @@ def size_warning(kind: str, active: int) -> str | None:
     return None
 
 
-def _person(session: Session, actor: Actor, data: WomenMemberInput,
-            errors: dict[str, str]) -> dict[str, object]:
+def _person(session: Session, actor: Actor, data: WomenMemberInput, errors: dict[str, str],
+            member: GroupMember | None) -> dict[str, object]:
     if data.client_id is not None:
-        client = session.scalar(select(Client).where(Client.id == data.client_id,
-                                                     visible_clients(actor)))
+        query = select(Client).where(Client.id == data.client_id)
+        # A new member is a client the actor may see; a member already in the group stays
+        # hers to record, whoever registered the client.
+        if member is None or member.client_id != data.client_id:
+            query = query.where(visible_clients(actor))
+        client = session.scalar(query)
         if client is None:
             raise NotFound("This client does not exist.")
         return dict(client_id=client.id, first_name=client.first_name,
@@ -155,7 +159,7 @@ def _person(session: Session, actor: Actor, data: WomenMemberInput,
 def _values(session: Session, actor: Actor, group: CommunityGroup, data: WomenMemberInput,
             member: GroupMember | None) -> dict[str, object]:
     errors: dict[str, str] = {}
-    values = _person(session, actor, data, errors)
+    values = _person(session, actor, data, errors, member)
     roles = roles_of(group.kind)
     if data.role not in {r.value for r in roles}:
         errors["role"] = tr("Choose the member's role.")

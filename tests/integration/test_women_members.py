@@ -117,8 +117,12 @@ def test_a_facilitator_adds_only_clients_she_may_see(office: Office) -> None:
     with pytest.raises(NotFound):
         add_women_member(office.db, office.facilitator, group.id,
                          WomenMemberInput(joined_on=FORMED, client_id=theirs.id))
-    add_women_member(office.db, office.expert, group.id,
-                     WomenMemberInput(joined_on=FORMED, client_id=theirs.id))
+    added = add_women_member(office.db, office.expert, group.id,
+                             WomenMemberInput(joined_on=FORMED, client_id=theirs.id))
+    # Once in her group, the member is the facilitator's to record.
+    changed = update_women_member(office.db, office.facilitator, added.id, dataclasses.replace(
+        added.as_input(), capital_contribution=3_000_000), version=added.version)
+    assert changed.capital_contribution == 3_000_000
 
 
 def test_a_paid_member_cannot_be_dated_out_of_her_paid_months(office: Office) -> None:
