@@ -18,9 +18,6 @@ from desktop.reports.page import Field, FormLayout
 if TYPE_CHECKING:
     from desktop.services.group_documents import GroupHeading, LoanLine
 
-PERCENT = "\u066a"   # ٪
-
-
 def decimal(value: Fraction, places: int = 2) -> str:
     """``value`` rounded half away from zero to ``places`` decimals, grouped, Persian digits:
     «۵۲۳٬۴۵۶٫۷۹»."""
@@ -34,8 +31,13 @@ def decimal(value: Fraction, places: int = 2) -> str:
 
 
 def percent(value: Fraction, places: int = 2) -> str:
-    """A ratio as a percentage: 0.0469 → «۴٫۶۹٪»."""
-    return decimal(value * 100, places) + PERCENT
+    """A ratio as a percentage, «۴٫۶۹ درصد», as official papers write it (a «٪» beside the
+    digits lands left or right of them depending on the words around it)."""
+    if value < 0:
+        # Said in words: a sign before the digits is placed by the bidi algorithm on one side
+        # or the other of them depending on the words around it.
+        return tr("minus {number} percent", number=decimal(-value * 100, places))
+    return tr("{number} percent", number=decimal(value * 100, places))
 
 
 def monthly_rate(basis_points: int) -> str:

@@ -110,7 +110,7 @@ def _block_height(sheet: MeetingSheet) -> float:
 
 def _meeting_block(layout: FormLayout, sheet: MeetingSheet) -> None:
     layout.keep(min(_block_height(sheet), 400))
-    layout.heading(tr("Meeting {number}: {date}", number=number(sheet.number),
+    layout.heading(tr("Meeting {number} — {date}", number=number(sheet.number),
                       date=format_jalali_long(sheet.held_on)))
     fields = [Field(tr("Members present"), _present(sheet)),
               Field(tr("Shares bought"), number(sheet.shares)),
@@ -141,7 +141,7 @@ def minutes_form(register: MeetingRegister) -> FormLayout:
     (sheet,) = register.meetings
     layout = FormLayout(GroupDocument.MINUTES.label)
     group_heading(layout, register.group)
-    layout.heading(tr("Meeting {number}: {date}", number=number(sheet.number),
+    layout.heading(tr("Meeting {number} — {date}", number=number(sheet.number),
                       date=format_jalali_long(sheet.held_on)))
     fields = [Field(tr("Members present"), _present(sheet)),
               Field(tr("Shares bought"), number(sheet.shares)),

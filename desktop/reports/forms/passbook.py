@@ -108,9 +108,14 @@ def passbook_form(book: Passbook) -> FormLayout:
          Column(tr("State"), 0.15), Column(tr("Purpose"), 0.15)],
         [[day(loan.disbursed_on), format_amount(loan.principal), number(loan.term_months),
           format_amount(loan.service_charge), format_amount(loan.repaid),
-          format_amount(loan.outstanding), loan_state(loan),
-          _purpose(loan.purpose, loan.override_reason)] for loan in book.loans],
+          format_amount(loan.outstanding), loan_state(loan), loan.purpose or DASH]
+         for loan in book.loans],
         empty=tr("No loans in this cycle."))
+    for loan in book.loans:
+        if loan.override_reason:
+            layout.paragraph(tr("The loan of {date} was lent past the group's rule, for this "
+                                "reason: {reason}", date=day(loan.disbursed_on),
+                                reason=loan.override_reason), size=8.5)
 
     layout.keep(90)
     layout.signature_boxes([tr("Member's signature"), tr("Treasurer's signature")], height=66,
@@ -118,8 +123,3 @@ def passbook_form(book: Passbook) -> FormLayout:
                                MemberRole.TREASURER.value, "")])
     return layout
 
-
-def _purpose(purpose: str, reason: str) -> str:
-    if reason:
-        return f"{purpose or DASH} ({tr('approved by the group: {reason}', reason=reason)})"
-    return purpose or DASH

@@ -33,19 +33,19 @@ def shareout_form(sheet: ShareoutSheet) -> FormLayout:
         status = tr("Paid on {date}", date=day(sheet.paid_on))
     layout.fields([
         Field(tr("Status"), status, span=2),
-        Field(tr("Distributable (D)"), rials(sheet.distributable)),
-        Field(tr("Shares bought (S)"), number(sheet.total_shares)),
-        Field(tr("Value of a share (v = D ÷ S)"),
-              f"{decimal(sheet.value_per_share)} {tr('Rials')}"),
+        Field(tr("Distributable"), rials(sheet.distributable)),
+        Field(tr("Shares bought"), number(sheet.total_shares)),
+        Field(tr("Value of a share (distributable ÷ shares bought)"),
+              f"{decimal(sheet.value_per_share)} {tr('Rials')}", span=2),
         Field(tr("Share price"), rials(sheet.group.share_price)),
         Field(tr("Return on savings"), percent(sheet.return_on_savings)),
-        Field(tr("Social fund carried to the next cycle"), rials(sheet.social_fund)),
+        Field(tr("Social fund carried to the next cycle"), rials(sheet.social_fund), span=2),
     ], columns=2)
     layout.paragraph(tr(
-        "The distributable D is the loan fund's cash; the social fund is not shared out. Each "
-        "member is paid their shares times v, to the Rial; the Rials left over go one each to "
-        "the largest fractions, so that the payouts add up to D exactly."), size=8.5,
-        color=MUTED)
+        "The distributable is the loan fund's cash; the social fund is not shared out. Each "
+        "member is paid their shares times the value of a share, to the Rial; the Rials left "
+        "over go one each to the largest fractions, so that the payouts add up to the "
+        "distributable exactly."), size=8.5, color=MUTED)
 
     section(layout, tr("Members' payouts"))
     rows = [[number(index), line.name, line.national_code or DASH, number(line.shares),
