@@ -129,6 +129,16 @@ def cmd_print_client(args: argparse.Namespace) -> int:
         db.dispose()
 
 
+def cmd_groups_print(args: argparse.Namespace) -> int:
+    from desktop.cli_group_print import cmd_groups_print as print_document
+
+    db = _open(args)
+    try:
+        return print_document(db, args)
+    finally:
+        db.dispose()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="karsaz", description=tr("Karsaz employment desk"))
     parser.add_argument("--version", action="version", version=f"karsaz {__version__}")
@@ -173,6 +183,12 @@ def build_parser() -> argparse.ArgumentParser:
     client_form = printing_commands.add_parser("client", help=tr("a form of one client"))
     client_form.set_defaults(handler=cmd_print_client)
     _print_client_arguments(client_form)
+    groups = commands.add_parser("groups", help=tr("micro-finance groups"))
+    groups_commands = groups.add_subparsers(dest="groups_command", metavar="COMMAND",
+                                            required=True)
+    group_document = groups_commands.add_parser("print", help=tr("a group's document as PDF"))
+    group_document.set_defaults(handler=cmd_groups_print)
+    _groups_print_arguments(group_document)
     return parser
 
 
@@ -184,6 +200,12 @@ def _clients_list_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _print_client_arguments(parser: argparse.ArgumentParser) -> None:
     from desktop.cli_print import add_arguments
+
+    add_arguments(parser)
+
+
+def _groups_print_arguments(parser: argparse.ArgumentParser) -> None:
+    from desktop.cli_group_print import add_arguments
 
     add_arguments(parser)
 
