@@ -139,6 +139,16 @@ def cmd_groups_print(args: argparse.Namespace) -> int:
         db.dispose()
 
 
+def cmd_groups(args: argparse.Namespace) -> int:
+    from desktop import cli_groups
+
+    db = _open(args)
+    try:
+        return getattr(cli_groups, args.groups_handler)(db, args)
+    finally:
+        db.dispose()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="karsaz", description=tr("Karsaz employment desk"))
     parser.add_argument("--version", action="version", version=f"karsaz {__version__}")
@@ -177,18 +187,25 @@ def build_parser() -> argparse.ArgumentParser:
         "list", help=tr("list clients, searched and filtered, as a table, CSV or JSON"))
     listing.set_defaults(handler=cmd_clients_list)
     _clients_list_arguments(listing)
+    groups = commands.add_parser("groups", help=tr("micro-finance groups"))
+    groups_commands = groups.add_subparsers(dest="groups_command", metavar="COMMAND",
+                                            required=True)
+    group_list = groups_commands.add_parser(
+        "list", help=tr("the groups with their members, savings and grade"))
+    group_list.set_defaults(handler=cmd_groups, groups_handler="cmd_list")
+    shareout = groups_commands.add_parser(
+        "shareout", help=tr("what each member would be paid if the cycle were shared out"))
+    shareout.set_defaults(handler=cmd_groups, groups_handler="cmd_shareout")
+    _groups_arguments(group_list, shareout)
+    group_document = groups_commands.add_parser("print", help=tr("a group's document as PDF"))
+    group_document.set_defaults(handler=cmd_groups_print)
+    _groups_print_arguments(group_document)
     printing = commands.add_parser("print", help=tr("print forms as PDF files"))
     printing_commands = printing.add_subparsers(dest="print_command", metavar="COMMAND",
                                                 required=True)
     client_form = printing_commands.add_parser("client", help=tr("a form of one client"))
     client_form.set_defaults(handler=cmd_print_client)
     _print_client_arguments(client_form)
-    groups = commands.add_parser("groups", help=tr("micro-finance groups"))
-    groups_commands = groups.add_subparsers(dest="groups_command", metavar="COMMAND",
-                                            required=True)
-    group_document = groups_commands.add_parser("print", help=tr("a group's document as PDF"))
-    group_document.set_defaults(handler=cmd_groups_print)
-    _groups_print_arguments(group_document)
     return parser
 
 
@@ -196,6 +213,14 @@ def _clients_list_arguments(parser: argparse.ArgumentParser) -> None:
     from desktop.cli_clients import add_arguments
 
     add_arguments(parser)
+
+
+def _groups_arguments(listing: argparse.ArgumentParser,
+                      shareout: argparse.ArgumentParser) -> None:
+    from desktop.cli_groups import add_list_arguments, add_shareout_arguments
+
+    add_list_arguments(listing)
+    add_shareout_arguments(shareout)
 
 
 def _print_client_arguments(parser: argparse.ArgumentParser) -> None:

@@ -179,3 +179,20 @@ def test_members_outside_fifteen_to_twenty_five_are_warned_about(office: Office)
     assert overview.size_warning is not None and overview.active_members == 12
     assert len(group_members(office.db, office.expert, group.id)) == 12
     assert dataclasses.is_dataclass(overview.group)
+
+
+def test_karsaz_check_finds_a_meeting_whose_cash_was_altered(office: Office) -> None:
+    from sqlalchemy import update
+
+    from desktop.models.groups import GroupMeeting
+    from desktop.services.integrity import run_checks
+
+    group, members = make_group(office)
+    result = meeting(office, group, members, D1)
+    meeting(office, group, members, D2)
+    name = "همه جلسات گروه‌ها تراز است"
+    assert [r.ok for r in run_checks(office.db) if r.name == name] == [True]
+    with office.db.transaction() as session:
+        session.execute(update(GroupMeeting).where(GroupMeeting.id == result.meeting_id)
+                        .values(closing_social_fund=GroupMeeting.closing_social_fund + 1))
+    assert [r.ok for r in run_checks(office.db) if r.name == name] == [False]
