@@ -199,18 +199,22 @@ class FormLayout:
                     right -= w
             return step
 
-        self._room(header_height + LEADING + PAD)
-        self._add(draw_header(self.y))
-        self.y -= header_height
-        if not rows and empty:
-            self.paragraph(empty, color=MUTED)
-            return
+        laid = []
         for index, row in enumerate(rows):
             total_row = totals and index == len(rows) - 1
             font_name = BOLD if total_row else REGULAR
             cell_lines = [wrap(value or "", w - 2 * PAD, font_name, SIZE)
                           for value, w in zip(row, widths, strict=True)]
             height = max(max(len(lines) for lines in cell_lines), min_lines) * LEADING + PAD
+            laid.append((cell_lines, height, font_name, total_row))
+        # The header never ends a page alone: it goes with the first row, however tall.
+        self._room(header_height + (laid[0][1] if laid else LEADING + PAD))
+        self._add(draw_header(self.y))
+        self.y -= header_height
+        if not rows and empty:
+            self.paragraph(empty, color=MUTED)
+            return
+        for cell_lines, height, font_name, total_row in laid:
             if self.y - height < BOTTOM:
                 self.new_page()
                 self._add(draw_header(self.y))
