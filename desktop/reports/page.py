@@ -174,14 +174,17 @@ class FormLayout:
         self.y -= height
 
     def table(self, columns: Sequence[Column], rows: Sequence[Sequence[str]], *,
-              empty: str = "", min_lines: int = 1, totals: bool = False) -> None:
+              empty: str = "", min_lines: float = 1, totals: bool = False,
+              size: float = SIZE) -> None:
         """A table whose first column is at the right; the header repeats on each new page.
         Rows are at least ``min_lines`` high (room for a signature in a column left blank);
-        with ``totals`` the last row is the sums, in bold on a shade."""
+        with ``totals`` the last row is the sums, in bold on a shade. A smaller ``size`` fits
+        many columns of large figures."""
+        leading = size * LEADING / SIZE
         widths = [WIDTH * col.share for col in columns]
-        header_lines = [wrap(col.title, w - 2 * PAD, BOLD, SIZE - 0.5)
+        header_lines = [wrap(col.title, w - 2 * PAD, BOLD, size - 0.5)
                         for col, w in zip(columns, widths, strict=True)]
-        header_height = max(len(lines) for lines in header_lines) * LEADING + PAD
+        header_height = max(len(lines) for lines in header_lines) * leading + PAD
 
         def draw_header(top: float) -> Step:
             def step(c: Canvas) -> None:
@@ -194,8 +197,8 @@ class FormLayout:
                     c.rect(right - w, top - header_height, w, header_height, stroke=1, fill=1)
                     c.setFillColor(INK)
                     for i, line in enumerate(lines):
-                        _cell_text(c, line, right, w, top - LEADING + 3 - i * LEADING, col.align,
-                                   BOLD, SIZE - 0.5)
+                        _cell_text(c, line, right, w, top - leading + 3 - i * leading, col.align,
+                                   BOLD, size - 0.5)
                     right -= w
             return step
 
@@ -203,12 +206,12 @@ class FormLayout:
         for index, row in enumerate(rows):
             total_row = totals and index == len(rows) - 1
             font_name = BOLD if total_row else REGULAR
-            cell_lines = [wrap(value or "", w - 2 * PAD, font_name, SIZE)
+            cell_lines = [wrap(value or "", w - 2 * PAD, font_name, size)
                           for value, w in zip(row, widths, strict=True)]
-            height = max(max(len(lines) for lines in cell_lines), min_lines) * LEADING + PAD
+            height = max(max(len(lines) for lines in cell_lines), min_lines) * leading + PAD
             laid.append((cell_lines, height, font_name, total_row))
         # The header never ends a page alone: it goes with the first row, however tall.
-        self._room(header_height + (laid[0][1] if laid else LEADING + PAD))
+        self._room(header_height + (laid[0][1] if laid else leading + PAD))
         self._add(draw_header(self.y))
         self.y -= header_height
         if not rows and empty:
@@ -232,8 +235,8 @@ class FormLayout:
                     c.rect(right - w, top - height, w, height, stroke=1, fill=1 if shade else 0)
                     c.setFillColor(INK)
                     for i, line in enumerate(lines):
-                        _cell_text(c, line, right, w, top - LEADING + 3 - i * LEADING, col.align,
-                                   font_name, SIZE)
+                        _cell_text(c, line, right, w, top - leading + 3 - i * leading, col.align,
+                                   font_name, size)
                     right -= w
 
             self._add(step)

@@ -169,11 +169,14 @@ def _officers(books: Books, day: dt.date) -> tuple[tuple[str, str], ...]:
 
 
 def heading(group: GroupRecord, books: Books) -> GroupHeading:
+    """The group and its cycle, with the officers who sign for it: of the share-out's day for
+    a cycle shared out, else of the books' day."""
     cycle = books.cycle
     return GroupHeading(
         group.code, group.name, group.county_name, group.locality, group.facilitator_name,
         cycle.number, cycle.starts_on, cycle.ends_on, cycle.share_price, cycle.service_charge_bp,
-        cycle.loan_multiple, cycle.social_contribution, _officers(books, books.on))
+        cycle.loan_multiple, cycle.social_contribution,
+        _officers(books, min(cycle.shared_out_on or books.on, books.on)))
 
 
 def _loan_texts(session: Session, cycle_id: int) -> dict[int, tuple[str, str]]:

@@ -67,7 +67,7 @@ def heading_fields(group: GroupHeading) -> list[Field]:
     ]
 
 
-def section(layout: FormLayout, title: str, need: float = 100.0) -> None:
+def section(layout: FormLayout, title: str, need: float = 130.0) -> None:
     """A heading that starts a new page unless ``need`` points of what follows it (a table's
     header and first rows) fit under it."""
     layout.keep(need)

@@ -18,7 +18,7 @@ from desktop.fa.money import format_amount
 from desktop.i18n import tr
 from desktop.reports.forms.common import DASH, day, number
 from desktop.reports.forms.group_common import amount, group_heading, officer_signatures, section
-from desktop.reports.page import LEADING, Column, Field, FormLayout
+from desktop.reports.page import LEADING, SIZE, Column, Field, FormLayout
 
 if TYPE_CHECKING:
     from desktop.services.group_documents import MeetingRegister, MeetingSheet
@@ -36,12 +36,15 @@ def _flow(sheet: MeetingSheet, fund: Fund) -> tuple[int, int]:
 
 
 def _summary(layout: FormLayout, register: MeetingRegister) -> None:
-    columns = [Column(tr("Meeting"), 0.06, "center"), Column(tr("Date"), 0.11, "center"),
-               Column(tr("Members present"), 0.08, "center"), Column(tr("Shares"), 0.06, "center")]
-    for fund in Fund:
-        columns += [Column(tr("{fund}: in", fund=fund.label), 0.115, "center"),
-                    Column(tr("{fund}: out", fund=fund.label), 0.115, "center"),
-                    Column(tr("{fund}: cash at the close", fund=fund.label), 0.115, "center")]
+    columns = [Column(tr("Meeting"), 0.055, "center"), Column(tr("Date"), 0.1, "center"),
+               Column(tr("Members present"), 0.07, "center"),
+               Column(tr("Shares"), 0.055, "center")]
+    # The loan fund's figures run to billions of Rials, the social fund's to millions: each
+    # column as wide as its figures, in a smaller type, so that none is cut over two lines.
+    for fund, share in ((Fund.LOAN, 0.125), (Fund.SOCIAL, 0.115)):
+        columns += [Column(tr("{fund}: in", fund=fund.label), share, "center"),
+                    Column(tr("{fund}: out", fund=fund.label), share, "center"),
+                    Column(tr("{fund}: cash at the close", fund=fund.label), share, "center")]
     rows = []
     totals = {fund: [0, 0] for fund in Fund}
     for sheet in register.meetings:
@@ -58,7 +61,7 @@ def _summary(layout: FormLayout, register: MeetingRegister) -> None:
         total += [format_amount(totals[fund][0]), format_amount(totals[fund][1]),
                   format_amount(last.closing.of(fund))]
     rows.append(total)
-    layout.table(columns, rows, totals=True)
+    layout.table(columns, rows, totals=True, size=SIZE - 1)
 
 
 def _cash_rows(sheet: MeetingSheet) -> list[list[str]]:
@@ -169,18 +172,18 @@ def _member_table(layout: FormLayout, sheet: MeetingSheet) -> None:
     lines = sheet.lines
     # (title, share, cell, total); a fine or payout column only when the meeting had one.
     spec = [
-        (tr("Row"), 0.05, None, ""),
-        (tr("Name"), 0.19, lambda ln: ln.name, tr("Total")),
-        (tr("National code"), 0.11, lambda ln: ln.national_code, ""),
-        (tr("Attendance"), 0.06, lambda ln: tr("Present") if ln.present else tr("Absent"),
+        (tr("Row"), 0.055, None, ""),
+        (tr("Name"), 0.17, lambda ln: ln.name, tr("Total")),
+        (tr("National code"), 0.12, lambda ln: ln.national_code or DASH, ""),
+        (tr("Attendance"), 0.065, lambda ln: tr("Present") if ln.present else tr("Absent"),
          number(sum(ln.present for ln in lines))),
-        (tr("Shares"), 0.06, lambda ln: number(ln.shares) if ln.shares else "",
+        (tr("Shares"), 0.055, lambda ln: number(ln.shares) if ln.shares else "",
          number(sum(ln.shares for ln in lines))),
     ]
-    optional = [(EntryKind.SOCIAL_IN, tr("Social fund"), "social", 0.1),
+    optional = [(EntryKind.SOCIAL_IN, tr("Social fund"), "social", 0.09),
                 (EntryKind.FINE, tr("Fine"), "fine", 0.08),
                 (EntryKind.REPAYMENT, tr("Repayment"), "repayment", 0.11),
-                (EntryKind.SERVICE_CHARGE, tr("Service charge"), "service_charge", 0.09),
+                (EntryKind.SERVICE_CHARGE, tr("Service charge"), "service_charge", 0.085),
                 (EntryKind.LOAN_OUT, tr("Loan taken"), "loan_taken", 0.11),
                 (EntryKind.SOCIAL_OUT, tr("From the social fund"), "social_payout", 0.1)]
     always = (EntryKind.SOCIAL_IN, EntryKind.REPAYMENT, EntryKind.LOAN_OUT)
@@ -189,11 +192,12 @@ def _member_table(layout: FormLayout, sheet: MeetingSheet) -> None:
         if kind in always or any(values):
             spec.append((title, share, lambda ln, a=attribute: amount(getattr(ln, a)),
                          format_amount(sum(values))))
-    spec.append((tr("Signature"), 0.12, lambda ln: "", ""))
+    spec.append((tr("Signature"), 0.11, lambda ln: "", ""))
     width = sum(share for _, share, _, _ in spec)
     columns = [Column(title, share / width, "right" if title == tr("Name") else "center")
                for title, share, _, _ in spec]
     rows = [[number(index) if cell is None else cell(line)
              for _, _, cell, _ in spec] for index, line in enumerate(lines, start=1)]
     rows.append([total for _, _, _, total in spec])
-    layout.table(columns, rows, totals=True)
+    # Rows half a line taller than the type: room to sign or press a thumb.
+    layout.table(columns, rows, totals=True, size=SIZE - 1, min_lines=1.5)

@@ -102,10 +102,10 @@ def passbook_form(book: Passbook) -> FormLayout:
 
     section(layout, tr("Loans"))
     layout.table(
-        [Column(tr("Lent on"), 0.11, "center"), Column(tr("Amount (Rials)"), 0.14, "center"),
-         Column(tr("Months"), 0.07, "center"), Column(tr("Service charge"), 0.12, "center"),
-         Column(tr("Repaid"), 0.13, "center"), Column(tr("Owed"), 0.13, "center"),
-         Column(tr("State"), 0.15), Column(tr("Purpose"), 0.15)],
+        [Column(tr("Lent on"), 0.11, "center"), Column(tr("Amount (Rials)"), 0.12, "center"),
+         Column(tr("Months"), 0.06, "center"), Column(tr("Service charge"), 0.1, "center"),
+         Column(tr("Repaid"), 0.12, "center"), Column(tr("Owed"), 0.12, "center"),
+         Column(tr("State"), 0.23), Column(tr("Purpose"), 0.14)],
         [[day(loan.disbursed_on), format_amount(loan.principal), number(loan.term_months),
           format_amount(loan.service_charge), format_amount(loan.repaid),
           format_amount(loan.outstanding), loan_state(loan), loan.purpose or DASH]

@@ -60,7 +60,7 @@ def shareout_form(sheet: ShareoutSheet) -> FormLayout:
          Column(tr("Savings (Rials)"), 0.15, "center"),
          Column(tr("Payout (Rials)"), 0.17, "center"),
          Column(tr("Signature on receipt"), 0.2, "center")],
-        rows, min_lines=2, totals=True)
+        rows, min_lines=1.6, totals=True)
 
     if sheet.loans:
         if sheet.paid_on is None:
