@@ -1,11 +1,14 @@
-"""Renders every page of every printed form for one demo client, and of a women's group's
-documents for one demo cooperative, into docs/forms/ (PNG).
+"""Renders every page of every printed form for one demo client, of every document of one
+demo micro-finance group and of one demo cooperative, into docs/forms/ (PNG).
 
     .venv/bin/python tools/form_pictures.py [OUT_DIR]
 
 A small demo office is made in a temporary folder; the client is the first whose open case is
 in follow-up with a visit done and a service given, so every form has something to show; the
-group is its first cooperative.
+group is the first with a shared-out cycle behind it and meetings in the current one. Its
+passbook is of a member behind with a repayment (else one with a loan), its minutes of the
+latest meeting that lent, its share-out sheet of the cycle last shared out. The cooperative is
+the first of the women's groups.
 """
 
 from __future__ import annotations
@@ -17,12 +20,17 @@ from pathlib import Path
 
 from sqlalchemy import exists, select
 
-from desktop.database import open_database
+from desktop.actor import Actor
+from desktop.database import Database, open_database
 from desktop.domain.forms import FormKind
+from desktop.domain.group_documents import GroupDocument
 from desktop.domain.women_groups import WomenGroupForm
 from desktop.models.cases import Benefit, EmploymentCase, MonitoringVisit
+from desktop.models.groups import CommunityGroup, GroupCycle, GroupMeeting
 from desktop.services.auth import sign_in
 from desktop.services.demo import DEMO_PASSWORD, make_demo_office
+from desktop.services.group_overview import group_overview
+from desktop.services.group_printing import print_group_document
 from desktop.services.printing import print_forms
 from desktop.services.women_overview import list_women_groups
 from desktop.services.women_printing import print_women_group
@@ -47,17 +55,51 @@ def main(out: Path) -> None:
         for kind in FormKind:
             pdf = Path(tmp) / f"{kind.value}.pdf"
             result = print_forms(db, admin, [client_id], kind, pdf)
-            subprocess.run(["pdftoppm", "-r", "80", "-png", str(pdf), str(out / kind.value)],
-                           check=True)
+            _pictures(pdf, out / kind.value)
             print(f"{kind.value}: {result.pages} page(s)")
-        group = list_women_groups(db, admin)[0]
-        for form in WomenGroupForm:
-            pdf = Path(tmp) / f"{form.value}.pdf"
-            result = print_women_group(db, admin, group.id, form, pdf)
-            subprocess.run(["pdftoppm", "-r", "80", "-png", str(pdf), str(out / form.value)],
-                           check=True)
-            print(f"{form.value}: {result.pages} page(s)")
+        _group_pictures(db, admin, Path(tmp), out)
+        _women_group_pictures(db, admin, Path(tmp), out)
         db.dispose()
+
+
+def _pictures(pdf: Path, prefix: Path) -> None:
+    subprocess.run(["pdftoppm", "-r", "80", "-png", str(pdf), str(prefix)], check=True)
+
+
+def _group_pictures(db: Database, admin: Actor, tmp: Path, out: Path) -> None:
+    with db.reading() as session:
+        group_id = session.scalar(
+            select(CommunityGroup.id)
+            .where(exists().where(GroupCycle.group_id == CommunityGroup.id,
+                                  GroupCycle.status == "shared_out"),
+                   exists().where(GroupCycle.group_id == CommunityGroup.id,
+                                  GroupCycle.status == "open",
+                                  exists().where(GroupMeeting.cycle_id == GroupCycle.id)))
+            .order_by(CommunityGroup.code).limit(1))
+    books = group_overview(db, admin, group_id).books
+    late = [loan for loan in books.loans if loan.state.arrears]
+    member_id = (late or books.loans)[0].member_id
+    lent_on = max(loan.disbursed_on for loan in books.loans)
+    options = {
+        GroupDocument.PASSBOOK: dict(member_id=member_id),
+        GroupDocument.REGISTER: {},
+        GroupDocument.MINUTES: dict(meeting_on=lent_on),
+        GroupDocument.SHAREOUT: dict(cycle_number=books.cycle.number - 1),
+    }
+    for kind, chosen in options.items():
+        pdf = tmp / f"group-{kind.value}.pdf"
+        result = print_group_document(db, admin, group_id, kind, pdf, **chosen)
+        _pictures(pdf, out / f"group-{kind.value}")
+        print(f"group-{kind.value}: {result.pages} page(s)")
+
+
+def _women_group_pictures(db: Database, admin: Actor, tmp: Path, out: Path) -> None:
+    group = list_women_groups(db, admin)[0]
+    for form in WomenGroupForm:
+        pdf = tmp / f"{form.value}.pdf"
+        result = print_women_group(db, admin, group.id, form, pdf)
+        _pictures(pdf, out / form.value)
+        print(f"{form.value}: {result.pages} page(s)")
 
 
 if __name__ == "__main__":
