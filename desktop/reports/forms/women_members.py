@@ -43,14 +43,13 @@ def women_members_form(summary: WomenGroupSummary) -> FormLayout:
     # The group's officers first, in the order of their offices; the members after them.
     present = sorted(summary.active_members, key=lambda m: order.get(m.role, len(order)))
     layout.heading(tr("Present members"))
-    # An empty second line in the signature cell gives each row the room of two, to sign in.
-    rows = [[*_row(i, m, roles, income), "\n"] for i, m in enumerate(present, start=1)]
+    rows = [[*_row(i, m, roles, income), ""] for i, m in enumerate(present, start=1)]
     if present:
         rows.append(["", tr("Total"), "", "", "",
                      format_amount(sum(m.capital_contribution for m in present)),
                      format_amount(sum(income.get(m.id, 0) for m in present)), ""])
     layout.table(_columns(Column(tr("Signature"), 0.11, "center")), rows,
-                 empty=tr("The group has no members."))
+                 empty=tr("The group has no members."), min_lines=2, totals=bool(present))
     if any(m.marked for m in present):
         layout.paragraph(tr("{mark} not a female head of household in the client registry "
                             "(or not registered as a client).").format(mark=MARK))
@@ -61,17 +60,19 @@ def women_members_form(summary: WomenGroupSummary) -> FormLayout:
         layout.table(
             _columns(Column(tr("Left on"), 0.11, "center")),
             [[*_row(i, m, roles, income), day(m.left_on)] for i, m in enumerate(former, 1)])
+    chair = next((m.full_name for m in present if m.role == "chair"), "")
     layout.signature_boxes([tr("Chair's signature"), tr("Job facilitator's signature"),
-                            tr("Office stamp")], height=60)
+                            tr("Office stamp")], height=60,
+                           names=[chair, group.facilitator_name])
     return layout
 
 
 def _columns(last: Column) -> list[Column]:
-    return [Column(tr("No."), 0.06, "center"), Column(tr("Name"), 0.19),
-            Column(tr("National code"), 0.12, "center"), Column(tr("Role"), 0.17),
+    return [Column(tr("No."), 0.06, "center"), Column(tr("Name"), 0.18),
+            Column(tr("National code"), 0.12, "center"), Column(tr("Role"), 0.16),
             Column(tr("Joined on"), 0.11, "center"),
             Column(tr("Capital (Rials)"), 0.12, "center"),
-            Column(tr("Income in 12 months (Rials)"), 0.12, "center"), last]
+            Column(tr("Income in 12 months (Rials)"), 0.14, "center"), last]
 
 
 def _row(index: int, member: WomenMemberRecord, roles: type[Labelled],

@@ -74,7 +74,8 @@ def women_profile_form(summary: WomenGroupSummary) -> FormLayout:
     _meetings(layout, summary)
     _markets(layout, summary)
     layout.signature_boxes([tr("Job facilitator's signature"),
-                            tr("Employment expert's signature"), tr("Office stamp")], height=60)
+                            tr("Employment expert's signature"), tr("Office stamp")], height=60,
+                           names=[group.facilitator_name])
     return layout
 
 
@@ -92,7 +93,7 @@ def _months(layout: FormLayout, summary: WomenGroupSummary) -> None:
          Column(tr("Costs"), 0.18, "center"), Column(tr("Income paid"), 0.18, "center"),
          Column(tr("Members paid"), 0.11, "center"),
          Column(tr("Cash carried"), 0.19, "center")],
-        rows, empty=tr("No month of the business is recorded."))
+        rows, empty=tr("No month of the business is recorded."), totals=bool(months))
 
 
 def _trainings(layout: FormLayout, summary: WomenGroupSummary) -> None:
@@ -148,7 +149,7 @@ def _markets(layout: FormLayout, summary: WomenGroupSummary) -> None:
         [Column(tr("Bazaar"), 0.32), Column(tr("Place"), 0.24), Column(tr("From"), 0.14,
                                                                          "center"),
          Column(tr("Days"), 0.08, "center"), Column(tr("Sales"), 0.22, "center")],
-        rows, empty=tr("No bazaar is recorded."))
+        rows, empty=tr("No bazaar is recorded."), totals=bool(bazaars))
 
 
 def _contract(link: MarketLinkRecord) -> str:
