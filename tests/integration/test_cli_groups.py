@@ -32,7 +32,7 @@ def test_an_unknown_group_is_explained(db, fixed_clock, capsys) -> None:
     assert "گروه وجود ندارد" in capsys.readouterr().err
 
 
-def test_womens_groups_list_as_json(db, fixed_clock, capsys) -> None:
+def test_womens_groups_list_as_json(db, fixed_clock, capsys, tmp_path) -> None:
     make_demo_office(db, clients=400, groups=2, cases=False)
     url = ["--database-url", db.engine.url.render_as_string(hide_password=False)]
     assert main([*url, "groups", "list", "--kind", "womens", "--json"]) == 0
@@ -53,3 +53,7 @@ def test_womens_groups_list_as_json(db, fixed_clock, capsys) -> None:
     assert "گروه همیار بانوان" in capsys.readouterr().out
     assert main([*url, "groups", "shareout", "MH-0707-0001"]) != 0
     assert "تأمین مالی خرد نیست" in capsys.readouterr().err
+    out = tmp_path / "register.pdf"
+    assert main([*url, "groups", "print", "CO-0707-0001", "--document", "register",
+                 "--out", str(out)]) != 0
+    assert "CO-0707-0001" in capsys.readouterr().err and not out.exists()
