@@ -61,3 +61,37 @@ def chain_tab_order(widgets: list[QWidget]) -> None:
     """Tab goes through ``widgets`` in this order (the order the form reads, right to left)."""
     for before, after in itertools.pairwise(widgets):
         QWidget.setTabOrder(before, after)
+
+
+class PercentEdit(QLineEdit):
+    """A rate typed as a percentage (۲ or ۱٫۵, any digits, «.» «٫» or «/» as the point), kept
+    in hundredths of a percent (basis points: 2% is 200)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAlignment(RIGHT)
+        self.setMaxLength(8)
+
+    def basis_points(self) -> int | None:
+        """None when empty; ValueError (Persian message) when it is not a percentage."""
+        text = to_latin_digits(self.text()).strip("%٪ \t")
+        if not text:
+            return None
+        text = text.replace("٫", ".").replace("/", ".")
+        whole, _, part = text.partition(".")
+        if not (whole or part) or not (whole + part).isascii() \
+                or not (whole + part).isdigit() or len(part) > 2:
+            raise ValueError(tr("Enter a percentage, e.g. 2 or 1.5."))
+        return int(whole or "0") * 100 + int((part + "00")[:2])
+
+    def set_basis_points(self, value: int | None) -> None:
+        if value is None:
+            self.clear()
+            return
+        self.setText(basis_points_text(value))
+
+
+def basis_points_text(value: int) -> str:
+    """200 → ۲ and 150 → ۱٫۵: a rate in hundredths of a percent, as a percentage."""
+    whole, part = divmod(value, 100)
+    return to_persian_digits(str(whole) + (f"٫{part:02d}".rstrip("0") if part else ""))
