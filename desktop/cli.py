@@ -129,6 +129,16 @@ def cmd_print_client(args: argparse.Namespace) -> int:
         db.dispose()
 
 
+def cmd_groups(args: argparse.Namespace) -> int:
+    from desktop import cli_groups
+
+    db = _open(args)
+    try:
+        return getattr(cli_groups, args.groups_handler)(db, args)
+    finally:
+        db.dispose()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="karsaz", description=tr("Karsaz employment desk"))
     parser.add_argument("--version", action="version", version=f"karsaz {__version__}")
@@ -167,6 +177,16 @@ def build_parser() -> argparse.ArgumentParser:
         "list", help=tr("list clients, searched and filtered, as a table, CSV or JSON"))
     listing.set_defaults(handler=cmd_clients_list)
     _clients_list_arguments(listing)
+    groups = commands.add_parser("groups", help=tr("micro-finance groups"))
+    groups_commands = groups.add_subparsers(dest="groups_command", metavar="COMMAND",
+                                            required=True)
+    group_list = groups_commands.add_parser(
+        "list", help=tr("the groups with their members, savings and grade"))
+    group_list.set_defaults(handler=cmd_groups, groups_handler="cmd_list")
+    shareout = groups_commands.add_parser(
+        "shareout", help=tr("what each member would be paid if the cycle were shared out"))
+    shareout.set_defaults(handler=cmd_groups, groups_handler="cmd_shareout")
+    _groups_arguments(group_list, shareout)
     printing = commands.add_parser("print", help=tr("print forms as PDF files"))
     printing_commands = printing.add_subparsers(dest="print_command", metavar="COMMAND",
                                                 required=True)
@@ -180,6 +200,14 @@ def _clients_list_arguments(parser: argparse.ArgumentParser) -> None:
     from desktop.cli_clients import add_arguments
 
     add_arguments(parser)
+
+
+def _groups_arguments(listing: argparse.ArgumentParser,
+                      shareout: argparse.ArgumentParser) -> None:
+    from desktop.cli_groups import add_list_arguments, add_shareout_arguments
+
+    add_list_arguments(listing)
+    add_shareout_arguments(shareout)
 
 
 def _print_client_arguments(parser: argparse.ArgumentParser) -> None:

@@ -153,7 +153,10 @@ def grading(facts: CycleFacts) -> Grading:
     held = sorted(facts.meetings, key=lambda m: m.held_on)
     since = max(facts.starts_on, facts.on - dt.timedelta(days=REGULARITY_DAYS))
     recent = [m for m in held if since <= m.held_on <= facts.on]
-    expected = max((facts.on - since).days // facts.frequency_days, 1)
+    # The meetings a regular group would hold in the window: every period from the start.
+    period = facts.frequency_days
+    first = -(-(since - facts.starts_on).days // period)
+    expected = max((facts.on - facts.starts_on).days // period - first + 1, 1)
     present = sum(m.present for m in held)
     savers = sum(m.savers for m in held)
     ind = indicators(facts)

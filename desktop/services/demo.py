@@ -26,6 +26,7 @@ from desktop.models.tracking import SYSTEM, Actor, record_bulk_insert
 from desktop.models.users import Role, User
 from desktop.services.demo_cases import CaseMaker
 from desktop.services.demo_clients import ClientMaker, national_codes
+from desktop.services.demo_groups import DemoMember, GroupMaker
 from desktop.services.demo_records import DemoProgram, DemoStaffIds, Person
 from desktop.services.office import OfficeInfo, initialize_office
 from desktop.services.passwords import hash_password
@@ -56,6 +57,7 @@ class DemoOffice:
     password: str
     clients: int
     cases: int = 0
+    groups: int = 0
 
 
 def _staff(db: Database, actor: Actor) -> DemoStaffIds:
@@ -93,9 +95,12 @@ def _bulk_loading(session: Session) -> Iterator[None]:
 
 def make_demo_office(db: Database, *, clients: int = 1000, seed: int = 1403,
                      today: dt.date | None = None, actor: Actor = SYSTEM, cases: bool = True,
+                     groups: int | None = None,
                      progress: Callable[[int, int], None] | None = None) -> DemoOffice:
     """A new office with its staff, ``clients`` clients and their cases, as of ``today``.
-    Without ``cases`` the clients have none (tests that make the cases they count)."""
+    Without ``cases`` the clients have none (tests that make the cases they count).
+    ``groups`` micro-finance groups (by default one per 80 clients, at most 12: a county
+    has about a dozen) with their meetings since they were formed."""
     rng = random.Random(seed)
     today = today or clock_today()
     office = initialize_office(
@@ -128,4 +133,13 @@ def make_demo_office(db: Database, *, clients: int = 1000, seed: int = 1403,
             made_cases += len(rows.cases)
             if progress:
                 progress(start + count, clients)
-    return DemoOffice(office, "admin", DEMO_PASSWORD, clients, made_cases)
+        groups = min(clients // 80, 12) if groups is None else groups
+        if groups:
+            women = [DemoMember(*row) for row in session.execute(
+                select(Client.id, Client.first_name, Client.last_name, Client.national_code,
+                       Client.mobile).where(Client.gender == "female")
+                .order_by(Client.id).limit(groups * 20))]
+            maker = GroupMaker(random.Random(seed + 1), today, office.county_code,
+                               [f.id for f in staff.facilitators], women)
+            maker.make(groups).insert(session, detail)
+    return DemoOffice(office, "admin", DEMO_PASSWORD, clients, made_cases, groups)

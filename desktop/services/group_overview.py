@@ -138,7 +138,7 @@ def _facts_of_cycles(session: Session, cycles: list[GroupCycle],
                    InternalLoan.disbursed_on, InternalLoan.term_months,
                    InternalLoan.written_off_on)
             .where(InternalLoan.cycle_id.in_(ids), InternalLoan.disbursed_on <= on)):
-        paid = repaid.get(loan.id, 0) or 0
+        paid = int(repaid.get(loan.id) or 0)     # PostgreSQL sums are Decimal
         state = loan_state(loan.principal, loan.disbursed_on, loan.term_months,
                            [(loan.disbursed_on, paid)], on, loan.written_off_on)
         loans[loan.cycle_id].append(LoanFacts(

@@ -13,7 +13,7 @@ from desktop.models.cases import EmploymentCase
 from desktop.models.office import Office
 from desktop.models.people import SEARCH_TRIGGERS
 from desktop.models.users import Role, User
-from desktop.services import monitoring_summary
+from desktop.services import group_books, monitoring_summary
 
 
 @dataclasses.dataclass(frozen=True)
@@ -101,11 +101,21 @@ def _case_checks(db: Database) -> list[CheckResult]:
                         tr("{count} cases disagree", count=drifted) if drifted else "")]
 
 
+def _group_checks(db: Database) -> list[CheckResult]:
+    """Every group meeting's cash: its closing is its opening and its entries (each fund)."""
+    with db.reading() as session:
+        unbalanced = session.scalar(select(func.count()).select_from(
+            group_books.unbalanced_meetings().subquery()))
+    return [CheckResult(tr("Every group meeting balances"), not unbalanced,
+                        tr("{count} meetings do not", count=unbalanced) if unbalanced else "")]
+
+
 def run_checks(db: Database) -> list[CheckResult]:
     results = _sqlite_checks(db) if db.is_sqlite else []
     results += _schema_checks(db)
     if all(r.ok for r in results):
         results += _search_index_checks(db)
         results += _case_checks(db)
+        results += _group_checks(db)
         results += _office_checks(db)
     return results

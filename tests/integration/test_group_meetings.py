@@ -204,3 +204,20 @@ def test_the_screens_running_totals_are_what_the_meeting_records(office: Office)
     result = record_meeting(office.db, office.expert, group.cycle.id,
                             dataclasses.replace(data, counted=counted))
     assert result.closing == cash_of(office, group.cycle.id, D2) == counted
+
+
+def test_karsaz_check_finds_a_meeting_whose_cash_was_altered(office: Office) -> None:
+    from sqlalchemy import update
+
+    from desktop.models.groups import GroupMeeting
+    from desktop.services.integrity import run_checks
+
+    group, members = make_group(office)
+    result = meeting(office, group, members, D1)
+    meeting(office, group, members, D2)
+    name = "همه جلسات گروه‌ها تراز است"
+    assert [r.ok for r in run_checks(office.db) if r.name == name] == [True]
+    with office.db.transaction() as session:
+        session.execute(update(GroupMeeting).where(GroupMeeting.id == result.meeting_id)
+                        .values(closing_social_fund=GroupMeeting.closing_social_fund + 1))
+    assert [r.ok for r in run_checks(office.db) if r.name == name] == [False]
