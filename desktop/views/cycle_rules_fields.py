@@ -6,13 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtWidgets import QFormLayout, QSpinBox, QWidget
+from PySide6.QtWidgets import QFormLayout, QWidget
 
 from desktop.domain.groups import MAX_SHARES_PER_MEETING
 from desktop.fa.jalali import add_jalali_months
 from desktop.i18n import tr
 from desktop.services.groups import CycleRecord, CycleRules
-from desktop.views.widgets.fields import PercentEdit
+from desktop.views.widgets.fields import PercentEdit, number_spin
 from desktop.views.widgets.form_errors import FieldErrors
 from desktop.views.widgets.jalali_date_edit import JalaliDateEdit
 from desktop.views.widgets.money_edit import MoneyEdit
@@ -33,10 +33,8 @@ class CycleRulesFields(QWidget):
         self.share_price = MoneyEdit(self, required=True)
         self.service_charge = PercentEdit(self)
         self.service_charge.setToolTip(tr("Of the amount lent, each month"))
-        self.max_shares = QSpinBox(self)
-        self.max_shares.setRange(1, MAX_SHARES_PER_MEETING)
-        self.loan_multiple = QSpinBox(self)
-        self.loan_multiple.setRange(1, 10)
+        self.max_shares = number_spin(self, 1, MAX_SHARES_PER_MEETING, MAX_SHARES_PER_MEETING)
+        self.loan_multiple = number_spin(self, 1, 10, 3)
         self.loan_multiple.setSuffix(tr(" times savings"))
         self.social_contribution = MoneyEdit(self)
         form = QFormLayout(self)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -33,7 +32,7 @@ from desktop.services.office import get_office
 from desktop.views.group_fields import GroupFields
 from desktop.views.group_words import NOT_KNOWN
 from desktop.views.record_table import Column, RecordTableModel
-from desktop.views.widgets.fields import basis_points_text
+from desktop.views.widgets.fields import basis_points_text, value_label
 
 
 def _value_per_share(c: CycleRecord) -> str:
@@ -78,7 +77,7 @@ class GroupDetailsTab(QWidget):
         self.saved_note = QLabel(self)
         self.saved_note.setObjectName("savedNote")
         self.rules = QFormLayout()
-        self.rule_labels = {key: QLabel(self) for key in (
+        self.rule_labels = {key: value_label(self) for key in (
             "number", "dates", "share_price", "service_charge", "max_shares", "loan_multiple",
             "social", "opening")}
         for key, label in (("number", tr("Cycle")), ("dates", tr("From … to")),
@@ -99,8 +98,7 @@ class GroupDetailsTab(QWidget):
 
     def _layout(self) -> None:
         details = QGroupBox(tr("The group"), self)
-        inner = QWidget()
-        column = QVBoxLayout(inner)
+        column = QVBoxLayout(details)
         column.addWidget(self.fields)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)
@@ -108,19 +106,14 @@ class GroupDetailsTab(QWidget):
         buttons.addStretch(1)
         column.addLayout(buttons)
         column.addStretch(1)
-        scroll = QScrollArea(details)
-        scroll.setWidget(inner)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        QVBoxLayout(details).addWidget(scroll)
         cycle = QGroupBox(tr("The current cycle"), self)
         cycle_column = QVBoxLayout(cycle)
         cycle_column.addLayout(self.rules)
         cycle_column.addWidget(QLabel(tr("Cycles of the group"), self))
         cycle_column.addWidget(self.cycles_view, 1)
         row = QHBoxLayout(self)
-        row.addWidget(details, 1)
-        row.addWidget(cycle, 1)
+        row.addWidget(details, 2)
+        row.addWidget(cycle, 3)
 
     def show_group(self, overview: GroupOverview) -> None:
         self.overview = overview

@@ -89,6 +89,7 @@ class GroupForm(QDialog):
         top.addWidget(self.cycle_note)
         bottom = QHBoxLayout()
         bottom.addWidget(self.message, 1)
+        bottom.addStretch(1)
         bottom.addWidget(self.shareout_button)
         bottom.addWidget(self.close_button)
         column = QVBoxLayout(self)
@@ -110,7 +111,8 @@ class GroupForm(QDialog):
         self.members = group_members(self.db, self.actor, self.group_id)
         group = overview.group
         self.setWindowTitle(tr("Group: {name}", name=group.name))
-        self.header.setText(f"{group.name}  —  {to_persian_digits(group.code)}")
+        # The code stays as the command line and the documents print it (MF-0707-0001).
+        self.header.setText(f"{group.name}  —  {group.code}")
         grading = overview.grading
         self.badge.setText(tr("Grade {grade} ({score} of 100)", grade=grade_label(grading.grade),
                               score=to_persian_digits(grading.score)))
@@ -152,13 +154,14 @@ class GroupForm(QDialog):
             self.prompt = ask(self, tr("Unsaved changes"),
                               tr("Changes have not been saved. Save them before closing?"), (
                                   (tr("Save"), QMessageBox.ButtonRole.AcceptRole,
-                                   lambda: self.details.save() and super(GroupForm,
-                                                                         self).reject()),
+                                   lambda: self.details.save() and self._finish()),
                                   (tr("Close without saving"),
-                                   QMessageBox.ButtonRole.DestructiveRole,
-                                   lambda: super(GroupForm, self).reject()),
+                                   QMessageBox.ButtonRole.DestructiveRole, self._finish),
                                   (tr("Stay in the form"), QMessageBox.ButtonRole.RejectRole,
                                    None)), icon=QMessageBox.Icon.Warning)
             return
         super().reject()
+
+    def _finish(self) -> None:
+        self.done(QDialog.DialogCode.Rejected)
 

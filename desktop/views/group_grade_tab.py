@@ -25,6 +25,7 @@ from desktop.i18n import N_, tr
 from desktop.services.group_overview import GroupOverview
 from desktop.views.group_words import grade_badge_style, grade_label, percent
 from desktop.views.record_table import Column, RecordTableModel
+from desktop.views.widgets.fields import value_label
 
 INDICATORS = (
     ("savings", N_("Savings")),
@@ -51,7 +52,7 @@ def _points(value: Fraction) -> str:
 class GradeTab(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.values = {key: QLabel(self) for key, _ in INDICATORS}
+        self.values = {key: value_label(self) for key, _ in INDICATORS}
         indicators = QGroupBox(tr("Indicators of the current cycle"), self)
         form = QFormLayout(indicators)
         for key, label in INDICATORS:
@@ -79,7 +80,8 @@ class GradeTab(QWidget):
         self.criteria_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.criteria_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.criteria_view.verticalHeader().hide()
-        self.criteria_view.setWordWrap(True)
+        self.criteria_view.setWordWrap(False)
+        self.criteria_view.verticalHeader().setDefaultSectionSize(34)
         header = self.criteria_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
@@ -120,4 +122,3 @@ class GradeTab(QWidget):
             self.verdict.setText(tr("Not yet eligible for a bank-linkage loan: {need} points "
                                     "are needed.", need=to_persian_digits(GRADE_B)))
         self.criteria.set_rows(list(grading.criteria))
-        self.criteria_view.resizeRowsToContents()

@@ -55,7 +55,8 @@ class MembersTab(QWidget):
             Column(N_("Shares this cycle"), lambda m: to_persian_digits(
                 books().shares.get(m.id, 0))),
             Column(N_("Savings (Rials)"), lambda m: format_amount(books().savings_of(m.id))),
-            Column(N_("Owes (Rials)"), lambda m: format_amount(books().outstanding_of(m.id)),
+            Column(N_("Owes (Rials)"), lambda m: format_amount(books().outstanding_of(m.id))
+                   if books().outstanding_of(m.id) else "",
                    colour=lambda m: LATE_COLOUR if books().arrears_of(m.id) else None,
                    tip=lambda m: tr("Behind with a repayment of {amount} Rials",
                                     amount=format_amount(books().arrears_of(m.id)))

@@ -53,13 +53,12 @@ COLUMNS = (
     Column(N_("Members"), lambda r: to_persian_digits(r.members), colour=_members_colour,
            tip=lambda r: size_warning(r.members) or ""),
     Column(N_("Savings (Rials)"), lambda r: format_amount(r.savings)),
-    Column(N_("Loans outstanding (Rials)"), lambda r: format_amount(r.loans_outstanding)),
     Column(N_("Score"), lambda r: to_persian_digits(r.score)),
     Column(N_("Grade"), lambda r: grade_label(r.grade),
            colour=lambda r: GRADE_COLOURS[r.grade][0],
            background=lambda r: GRADE_COLOURS[r.grade][1]),
 )
-WIDTHS = (120, 0, 90, 120, 110, 60, 130, 150, 55, 55)
+WIDTHS = (115, 0, 80, 110, 110, 55, 125, 55, 60)
 
 
 class GroupsArea(QWidget):
@@ -74,6 +73,7 @@ class GroupsArea(QWidget):
         self._generation = 0
         self._pending = 0
         self._shown_once = False
+        self._enter_pressed = False
         title = QLabel(tr("Micro-finance groups"), self)
         title.setObjectName("areaTitle")
         self.count_label = QLabel(self)
@@ -178,6 +178,8 @@ class GroupsArea(QWidget):
         if chosen in ids:
             select_row(self.table, ids.index(chosen))
         self._selection_changed()
+        if self._enter_pressed and not self.busy:
+            self._enter()
 
     def _failed(self, error: BaseException, _trace: str) -> None:
         self._pending -= 1
@@ -201,10 +203,14 @@ class GroupsArea(QWidget):
             self.openGroup.emit(group_id)
 
     def _enter(self) -> None:
-        """Enter in the search box: the only group found opens; several, the list takes over."""
-        if self.busy:
-            self.refresh()
+        """Enter in the search box: the only group found opens; several, the list takes over.
+        Typed faster than the list is read, the answer waits for it."""
+        if self.busy or self._timer.isActive():
+            self._enter_pressed = True
+            if self._timer.isActive():
+                self.refresh()
             return
+        self._enter_pressed = False
         if self.model.rowCount():
             self.table.setFocus()
             select_row(self.table, 0)

@@ -5,36 +5,40 @@ counted. A sign says plainly whether the box balances, fund by fund, as the figu
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QWidget
 
 from desktop.domain.ledger import Cash, Fund, FundFlow
 from desktop.fa.money import format_amount
 from desktop.i18n import tr
 from desktop.views.widgets.field_error import FieldError
+from desktop.views.widgets.fields import value_label
 from desktop.views.widgets.money_edit import MoneyEdit
 
 BALANCED_STYLE = ("color: #14532d; background: #dcf1e3; border: 1px solid #14532d; "
-                  "border-radius: 6px; padding: 8px; font-weight: bold;")
+                  "border-radius: 6px; padding: 6px 8px; font-weight: bold;")
 UNBALANCED_STYLE = ("color: #8f1d14; background: #fbe0dd; border: 1px solid #8f1d14; "
-                    "border-radius: 6px; padding: 8px; font-weight: bold;")
+                    "border-radius: 6px; padding: 6px 8px; font-weight: bold;")
 WAITING_STYLE = ("color: #323f4b; background: #e9eff2; border: 1px solid #cbd5db; "
-                 "border-radius: 6px; padding: 8px;")
+                 "border-radius: 6px; padding: 6px 8px;")
+# Columns, right to left: the fund, its opening, in, out, expected, counted.
+FUND, OPENING, CAME_IN, WENT_OUT, EXPECTED, COUNTED = range(6)
 
 
-class FundBox(QGroupBox):
-    def __init__(self, fund: Fund, opening: int, parent: QWidget | None = None) -> None:
-        super().__init__(fund.label, parent)
-        self.fund, self.opening = fund, opening
-        self.came_in, self.went_out, self.expected = QLabel(self), QLabel(self), QLabel(self)
+class FundRow:
+    def __init__(self, box: QWidget, grid: QGridLayout, fund: Fund, opening: int,
+                 at: int) -> None:
+        self.fund = fund
+        title = QLabel(fund.label, box)
+        title.setObjectName("sectionTitle")
+        self.came_in, self.went_out = value_label(box), value_label(box)
+        self.expected = value_label(box)
         self.expected.setObjectName("total")
-        self.counted = MoneyEdit(self)
+        self.counted = MoneyEdit(box)
         self.counted.line.setPlaceholderText(tr("Count the cash and type it"))
-        form = QFormLayout(self)
-        form.addRow(tr("At the opening"), QLabel(format_amount(opening), self))
-        form.addRow(tr("Came in"), self.came_in)
-        form.addRow(tr("Went out"), self.went_out)
-        form.addRow(tr("Expected balance"), self.expected)
-        form.addRow(tr("Counted at the close"), self.counted)
+        for column, widget in ((FUND, title), (OPENING, value_label(box, format_amount(opening))),
+                               (CAME_IN, self.came_in), (WENT_OUT, self.went_out),
+                               (EXPECTED, self.expected), (COUNTED, self.counted)):
+            grid.addWidget(widget, at, column)
 
     def show_flow(self, flow: FundFlow, expected: int) -> None:
         self.came_in.setText(format_amount(flow.came_in))
@@ -42,30 +46,35 @@ class FundBox(QGroupBox):
         self.expected.setText(format_amount(expected))
 
 
-class CashBox(QWidget):
+class CashBox(QGroupBox):
     def __init__(self, opening: Cash, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.funds = {fund: FundBox(fund, opening.of(fund), self) for fund in Fund}
+        super().__init__(tr("The cash box at the close (Rials)"), parent)
+        grid = QGridLayout(self)
+        grid.setVerticalSpacing(4)
+        for column, text in ((OPENING, tr("At the opening")), (CAME_IN, tr("Came in")),
+                             (WENT_OUT, tr("Went out")), (EXPECTED, tr("Expected balance")),
+                             (COUNTED, tr("Counted at the close"))):
+            header = value_label(self, text)
+            header.setObjectName("sectionTitle")
+            grid.addWidget(header, 0, column)
+        self.funds = {fund: FundRow(self, grid, fund, opening.of(fund), 1 + i)
+                      for i, fund in enumerate(Fund)}
+        grid.setColumnStretch(COUNTED, 2)
+        for column in (OPENING, CAME_IN, WENT_OUT, EXPECTED):
+            grid.setColumnStretch(column, 1)
         self.sign = QLabel(self)
         self.sign.setWordWrap(True)
         self.error = FieldError(self)     # the service's ``counted``: neither fund alone
+        grid.addWidget(self.sign, 3, FUND, 1, COUNTED + 1)
+        grid.addWidget(self.error, 4, FUND, 1, COUNTED + 1)
         self.balanced = False
-        row = QHBoxLayout()
-        row.setContentsMargins(0, 0, 0, 0)
-        for box in self.funds.values():
-            row.addWidget(box, 1)
-        column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addLayout(row)
-        column.addWidget(self.sign)
-        column.addWidget(self.error)
 
-    def show(self, flows: dict[Fund, FundFlow], expected: Cash,
-             wrong: dict[Fund, int] | None) -> None:
+    def show_totals(self, flows: dict[Fund, FundFlow], expected: Cash,
+                    wrong: dict[Fund, int] | None) -> None:
         """``wrong``: counted less expected of each fund that differs, None until both funds
         are counted."""
-        for fund, box in self.funds.items():
-            box.show_flow(flows[fund], expected.of(fund))
+        for fund, row in self.funds.items():
+            row.show_flow(flows[fund], expected.of(fund))
         self.balanced = wrong == {}
         if wrong is None:
             self.sign.setText(tr("Type the cash counted in each fund to check the box."))
@@ -88,7 +97,8 @@ class CashBox(QWidget):
         return None if loan is None or social is None else Cash(loan, social)
 
     def error_places(self) -> dict[str, tuple[QWidget, FieldError]]:
-        places = {f"counted.{fund.value}": (box.counted.line, box.counted.error)
-                  for fund, box in self.funds.items()}
+        places: dict[str, tuple[QWidget, FieldError]] = {
+            f"counted.{fund.value}": (row.counted.line, row.counted.error)
+            for fund, row in self.funds.items()}
         places["counted"] = (self, self.error)
         return places

@@ -88,7 +88,7 @@ class MeetingDialog(QDialog):
             wrapper.setWidget(page)
             wrapper.setWidgetResizable(True)
             self.sections.addTab(wrapper, title)
-        self.sections.setMaximumHeight(230)
+        self.sections.setMaximumHeight(180)
         self.cash = CashBox(self.books.cash, self)
         self.message = FieldError(self)
         self.buttons = QDialogButtonBox(self)
@@ -157,7 +157,7 @@ class MeetingDialog(QDialog):
         moves = meeting_movements(data, self.cycle.share_price)
         opening = self.books.cash
         counted = self.cash.counted()
-        self.cash.show(flows(moves), expected_closing(opening, moves),
+        self.cash.show_totals(flows(moves), expected_closing(opening, moves),
                        None if counted is None else imbalance(opening, moves, counted))
         self.sections.setTabText(LOANS, tr("New loans ({count})", count=len(data.loans))
                                  if data.loans else tr("New loans"))

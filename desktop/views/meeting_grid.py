@@ -20,7 +20,7 @@ from desktop.i18n import N_, tr
 from desktop.services.group_meetings import MemberLine
 from desktop.views.group_words import LATE_COLOUR
 from desktop.views.widgets.field_error import FieldError
-from desktop.views.widgets.fields import chain_tab_order
+from desktop.views.widgets.fields import chain_tab_order, number_spin
 from desktop.views.widgets.money_edit import MoneyEdit
 
 MONEY_FIELDS = (("social", N_("Social fund")), ("fine", N_("Fine")),
@@ -55,6 +55,10 @@ class MemberRow:
 
     def focus_chain(self) -> list[QWidget]:
         return [self.present, self.shares, *(edit.line for edit in self.money.values())]
+
+    def cells(self) -> list[QObject]:
+        """The cells Up and Down move between (a spin box would step its value instead)."""
+        return [self.shares, *(edit.line for edit in self.money.values())]
 
 
 class MeetingGrid(QWidget):
@@ -111,9 +115,8 @@ class MeetingGrid(QWidget):
         name = QLabel(f"{member.name}  ({member.role})" if member.role else member.name, body)
         present = QCheckBox(body)
         present.setChecked(typed.present if typed else True)
-        shares = QSpinBox(body)
-        shares.setRange(0, self.max_shares)
-        shares.setValue(typed.shares if typed else 1)
+        shares = number_spin(body, 0, self.max_shares, typed.shares if typed else 1)
+        shares.installEventFilter(self)
         money = {key: MoneyEdit(body, compact=True) for key, _ in MONEY_FIELDS}
         for key, edit in money.items():
             edit.setAmount(getattr(typed, key) if typed else
@@ -178,11 +181,12 @@ class MeetingGrid(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
                 and event.key() in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            step = 1 if event.key() == Qt.Key.Key_Down else -1
             for index, row in enumerate(self.rows):
-                for key, edit in row.money.items():
-                    if edit.line is watched:
-                        step = 1 if event.key() == Qt.Key.Key_Down else -1
-                        if 0 <= index + step < len(self.rows):
-                            self.rows[index + step].money[key].line.setFocus()
-                        return True
+                cells = row.cells()
+                if watched in cells and 0 <= index + step < len(self.rows):
+                    self.rows[index + step].cells()[cells.index(watched)].setFocus()
+                    return True
+                if watched in cells:
+                    return True
         return super().eventFilter(watched, event)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QGroupBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -27,15 +28,13 @@ from desktop.services.group_ledger import BankLoanBook
 from desktop.services.group_meetings import BankLoanInput, GroupLine, NewLoan
 from desktop.views.widgets.choices import choice_combo, combo_value
 from desktop.views.widgets.field_error import FieldError
-from desktop.views.widgets.fields import PercentEdit
+from desktop.views.widgets.fields import PercentEdit, number_spin
 from desktop.views.widgets.form_errors import FieldErrors
 from desktop.views.widgets.money_edit import MoneyEdit
 
-REMOVE = "✕"
-
 
 class RowList(QWidget):
-    """Rows added with a button and taken away with ✕, each with its message underneath."""
+    """Rows added with a button and each taken away with its own, a message under each."""
 
     changed = Signal()
 
@@ -57,7 +56,10 @@ class RowList(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.body)
-        column.addWidget(self.add_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addStretch(1)
+        column.addLayout(buttons)
         column.addStretch(1)
         self.body.hide()
 
@@ -66,10 +68,9 @@ class RowList(QWidget):
 
     def add_row(self) -> list[QWidget]:
         widgets = self.make_row()
-        remove = QPushButton(REMOVE, self.body)
+        remove = QPushButton(tr("Remove"), self.body)
         remove.setToolTip(tr("Remove this row"))
         remove.setAutoDefault(False)
-        remove.setFixedWidth(32)
         error = FieldError(self.body)
         at = 1 + 2 * len(self.rows)
         for column, widget in enumerate([*widgets, remove]):
@@ -114,9 +115,7 @@ class NewLoans(RowList):
         member = choice_combo(self.members(), self.body)
         amount = MoneyEdit(self.body, compact=True)
         amount.amountChanged.connect(lambda _amount: self.changed.emit())
-        months = QSpinBox(self.body)
-        months.setRange(1, 24)
-        months.setValue(6)
+        months = number_spin(self.body, 1, 24, 6)
         purpose = QLineEdit(self.body)
         reason = QLineEdit(self.body)
         reason.setPlaceholderText(tr("Only when the group decides to lend anyway"))
@@ -181,9 +180,7 @@ class BankLoanReceived(QGroupBox):
         self.errors = FieldErrors(self)
         self.bank_name = QLineEdit(bank_name, self)
         self.amount = MoneyEdit(self)
-        self.months = QSpinBox(self)
-        self.months.setRange(1, 60)
-        self.months.setValue(12)
+        self.months = number_spin(self, 1, 60, 12)
         self.rate = PercentEdit(self)
         self.rate.setToolTip(tr("Interest a year, e.g. 4"))
         form = QFormLayout(self)

@@ -69,6 +69,8 @@ class MemberDialog(ServiceDialog):
         client = find_by_national_code(self.db, self.actor, text) if text else None
         self.client_id = client.id if client else None
         if client is not None:
+            self.national_code.setText(to_persian_digits(client.national_code))
+            self._looked_up = self.national_code.text().strip()
             self.first_name.setText(client.first_name)
             self.last_name.setText(client.last_name)
             self.mobile.setText(to_persian_digits(client.mobile or ""))

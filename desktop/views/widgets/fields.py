@@ -5,7 +5,7 @@ from __future__ import annotations
 import itertools
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractSpinBox, QLabel, QLineEdit, QSpinBox, QWidget
 
 from desktop.fa.digits import to_latin_digits, to_persian_digits
 from desktop.i18n import tr
@@ -95,3 +95,22 @@ def basis_points_text(value: int) -> str:
     """200 → ۲ and 150 → ۱٫۵: a rate in hundredths of a percent, as a percentage."""
     whole, part = divmod(value, 100)
     return to_persian_digits(str(whole) + (f"٫{part:02d}".rstrip("0") if part else ""))
+
+
+def value_label(parent: QWidget | None = None, text: str = "") -> QLabel:
+    """A figure shown in a form: pinned to the right like the fields, even when it is only
+    digits (a left-to-right run a QLabel would otherwise push to the left edge)."""
+    label = QLabel(text, parent)
+    label.setAlignment(RIGHT)
+    return label
+
+
+def number_spin(parent: QWidget | None, low: int, high: int, value: int) -> QSpinBox:
+    """A small whole number typed in any digits, shown in Persian ones; Up and Down step it.
+    Without arrow buttons: the style sheet's frame leaves them no room to draw."""
+    spin = QSpinBox(parent)
+    spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons)
+    spin.setAlignment(RIGHT)
+    spin.setRange(low, high)
+    spin.setValue(value)
+    return spin
