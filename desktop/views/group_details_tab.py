@@ -43,9 +43,9 @@ def _value_per_share(c: CycleRecord) -> str:
 
 CYCLE_COLUMNS = (
     Column(N_("Cycle"), lambda c: to_persian_digits(c.number)),
-    Column(N_("From"), lambda c: format_jalali(c.starts_on)),
-    Column(N_("To"), lambda c: format_jalali(c.ends_on)),
-    Column(N_("Price of a share"), lambda c: format_rials(c.share_price)),
+    Column(N_("Period"), lambda c: tr("{start} to {end}", start=format_jalali(c.starts_on),
+                                      end=format_jalali(c.ends_on))),
+    Column(N_("Price of a share (Rials)"), lambda c: format_amount(c.share_price)),
     Column(N_("Status"), lambda c: CycleStatus(c.status).label),
     Column(N_("Shared out on"), lambda c: format_jalali(c.shared_out_on)
            if c.shared_out_on else NOT_KNOWN),

@@ -91,8 +91,9 @@ class GradeTab(QWidget):
         top.addWidget(self.badge)
         top.addWidget(self.verdict, 1)
         grade_column.addLayout(top)
-        grade_column.addWidget(self.criteria_view, 1)
+        grade_column.addWidget(self.criteria_view)
         grade_column.addWidget(self.scale)
+        grade_column.addStretch(1)
         row = QHBoxLayout(self)
         row.addWidget(indicators, 2)
         row.addWidget(grading, 3)
@@ -122,3 +123,7 @@ class GradeTab(QWidget):
             self.verdict.setText(tr("Not yet eligible for a bank-linkage loan: {need} points "
                                     "are needed.", need=to_persian_digits(GRADE_B)))
         self.criteria.set_rows(list(grading.criteria))
+        # Five rows, shown whole: the table is as tall as its rows, the note right under it.
+        view = self.criteria_view
+        view.setFixedHeight(view.horizontalHeader().height() + 2 * view.frameWidth()
+                            + sum(view.rowHeight(r) for r in range(self.criteria.rowCount())))

@@ -8,7 +8,6 @@ from fractions import Fraction
 from desktop.fa.digits import to_persian_digits
 from desktop.i18n import N_, tr
 
-LRM, MINUS = "\u200e", "\u2212"
 NOT_KNOWN = "—"
 # The grade letters of the bank-linkage grading, as the office writes them: الف، ب، ج.
 GRADE_LABELS = {"A": N_("grade A"), "B": N_("grade B"), "C": N_("grade C")}
@@ -30,12 +29,13 @@ def grade_badge_style(grade: str) -> str:
 
 
 def percent(value: Fraction | None) -> str:
-    """``۴۵٪``; a ratio not known yet (no shares bought) reads «—»."""
+    """``۴۵٪``; below zero in words («منفی ۲۸٪»), which no bidirectional reordering can
+    move to the wrong side; a ratio not known yet (no shares bought) reads «—»."""
     if value is None:
         return NOT_KNOWN
     whole = int(abs(value) * 100 + Fraction(1, 2))
-    sign = f"{LRM}{MINUS}" if value < 0 and whole else ""
-    return f"{sign}{to_persian_digits(whole)}٪"
+    text = f"{to_persian_digits(whole)}٪"
+    return tr("minus {value}", value=text) if value < 0 and whole else text
 
 
 def number(value: int) -> str:

@@ -33,7 +33,7 @@ class FundRow:
         self.came_in, self.went_out = value_label(box), value_label(box)
         self.expected = value_label(box)
         self.expected.setObjectName("total")
-        self.counted = MoneyEdit(box)
+        self.counted = MoneyEdit(box, compact=True)
         self.counted.line.setPlaceholderText(tr("Count the cash and type it"))
         for column, widget in ((FUND, title), (OPENING, value_label(box, format_amount(opening))),
                                (CAME_IN, self.came_in), (WENT_OUT, self.went_out),

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -52,6 +53,29 @@ from desktop.views.widgets.jalali_date_edit import JalaliDateEdit
 LOANS, PAYMENTS, BANK = range(3)
 
 
+class FittingTabs(QTabWidget):
+    """As tall as the page shown asks (most meetings lend to few), the rest left to the
+    members' grid: a QTabWidget otherwise takes the height of its tallest page."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def _fitted(self, hint: QSize, page_hint: QSize) -> QSize:
+        return QSize(hint.width(), page_hint.height() + self.tabBar().sizeHint().height() + 6)
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return self._fitted(super().sizeHint(), page.sizeHint()) if page \
+            else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return self._fitted(super().minimumSizeHint(), page.minimumSizeHint()) if page \
+            else super().minimumSizeHint()
+
+
 class MeetingDialog(QDialog):
     saved = Signal(object)      # the MeetingResult
 
@@ -80,15 +104,12 @@ class MeetingDialog(QDialog):
         self.loans = NewLoans(self._present_members, self)
         self.payments = GroupPayments(self.books.bank_loans, self)
         self.bank = BankLoanReceived(overview.group.bank_name, self)
-        self.sections = QTabWidget(self)
+        self.sections = FittingTabs(self)
         for page, title in ((self.loans, tr("New loans")),
                             (self.payments, tr("Group payments")),
                             (self.bank, tr("Bank loan"))):
-            wrapper = QScrollArea(self)
-            wrapper.setWidget(page)
-            wrapper.setWidgetResizable(True)
-            self.sections.addTab(wrapper, title)
-        self.sections.setMaximumHeight(180)
+            self.sections.addTab(page, title)
+
         self.cash = CashBox(self.books.cash, self)
         self.message = FieldError(self)
         self.buttons = QDialogButtonBox(self)
@@ -109,12 +130,12 @@ class MeetingDialog(QDialog):
         self.held_on.setDate(min(today(), self.cycle.ends_on))
 
     def _layout(self) -> None:
-        top = QFormLayout()
-        top.addRow(tr("Meeting date"), self.held_on)
-        top.addRow(tr("Notes"), self.notes)
         head = QHBoxLayout()
-        head.addLayout(top, 1)
-        head.addStretch(1)
+        head.addWidget(QLabel(tr("Meeting date"), self))
+        head.addWidget(self.held_on)
+        head.addSpacing(16)
+        head.addWidget(QLabel(tr("Notes"), self))
+        head.addWidget(self.notes, 1)
         column = QVBoxLayout(self)
         column.addLayout(head)
         column.addWidget(self.lines_error)

@@ -82,7 +82,7 @@ class MeetingGrid(QWidget):
             self.body.deleteLater()
         self.body = QWidget(self)
         self.grid = QGridLayout(self.body)
-        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setContentsMargins(6, 0, 6, 0)
         self.grid.setHorizontalSpacing(6)
         self.grid.setVerticalSpacing(3)
         self.grid.setColumnStretch(NAME, 2)
@@ -119,8 +119,9 @@ class MeetingGrid(QWidget):
         shares.installEventFilter(self)
         money = {key: MoneyEdit(body, compact=True) for key, _ in MONEY_FIELDS}
         for key, edit in money.items():
-            edit.setAmount(getattr(typed, key) if typed else
-                           (self.social_contribution if key == "social" else 0))
+            # Nothing paid reads as an empty cell, not a column of zeros.
+            edit.setAmount((getattr(typed, key) if typed else
+                            (self.social_contribution if key == "social" else 0)) or None)
             edit.amountChanged.connect(lambda _amount: self._count())
             edit.line.installEventFilter(self)
         owes = QLabel(format_amount(member.owes) if member.owes else "", body)
@@ -145,7 +146,7 @@ class MeetingGrid(QWidget):
         if not present:
             row.shares.setValue(0)
             if row.money["social"].amount() == self.social_contribution:
-                row.money["social"].setAmount(0)
+                row.money["social"].setAmount(None)
         else:
             if row.shares.value() == 0:
                 row.shares.setValue(1)

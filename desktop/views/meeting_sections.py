@@ -9,7 +9,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -54,7 +53,7 @@ class RowList(QWidget):
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self.add_row)
         column = QVBoxLayout(self)
-        column.setContentsMargins(0, 0, 0, 0)
+        column.setContentsMargins(6, 6, 6, 6)
         column.addWidget(self.body)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
@@ -183,13 +182,17 @@ class BankLoanReceived(QGroupBox):
         self.months = number_spin(self, 1, 60, 12)
         self.rate = PercentEdit(self)
         self.rate.setToolTip(tr("Interest a year, e.g. 4"))
-        form = QFormLayout(self)
-        for label, name, field in ((tr("Bank"), "bank_loan.bank_name", self.bank_name),
-                                   (tr("Amount"), "bank_loan.amount", self.amount),
-                                   (tr("Months"), "bank_loan.term_months", self.months),
-                                   (tr("Rate (% a year)"), "bank_loan.annual_rate_bp",
-                                    self.rate)):
-            form.addRow(label, self.errors.wrap(name, field))
+        grid = QGridLayout(self)
+        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(3, 1)
+        for at, (label, name, field) in enumerate((
+                (tr("Bank"), "bank_loan.bank_name", self.bank_name),
+                (tr("Months"), "bank_loan.term_months", self.months),
+                (tr("Amount"), "bank_loan.amount", self.amount),
+                (tr("Rate (% a year)"), "bank_loan.annual_rate_bp", self.rate))):
+            grid.addWidget(QLabel(label, self), at // 2, 2 * (at % 2))
+            grid.addWidget(self.errors.wrap(name, field), at // 2, 2 * (at % 2) + 1)
+        grid.addWidget(self.errors.general, 2, 0, 1, 4)
         self.toggled.connect(lambda _on: self.changed.emit())
         self.amount.amountChanged.connect(lambda _amount: self.changed.emit())
 

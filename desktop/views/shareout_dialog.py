@@ -87,9 +87,13 @@ class ShareoutDialog(QDialog):
         self.loans_box = QGroupBox(tr("Loans still owed"), self)
         self.open_loans = QLabel(self.loans_box)
         self.open_loans.setWordWrap(True)
+        self.loans_note = QLabel(self.loans_box)
+        self.loans_note.setWordWrap(True)
+        self.loans_note.setObjectName("caseNotice")
         self.write_off_reason = QLineEdit(self.loans_box)
         self.write_off_reason.setPlaceholderText(tr("The group's decision to write them off"))
         loans_form = QFormLayout(self.loans_box)
+        loans_form.addRow(self.loans_note)
         loans_form.addRow(self.open_loans)
         loans_form.addRow(tr("Reason to write off"),
                           self.errors.wrap("write_off_reason", self.write_off_reason))
@@ -169,6 +173,10 @@ class ShareoutDialog(QDialog):
             shares=to_persian_digits(p.total_shares), price=format_amount(p.share_price),
             value=value, ros=percent(p.return_on_savings), social=format_rials(p.social_fund)))
         self.loans_box.setVisible(bool(p.open_loans))
+        self.loans_note.setText(tr(
+            "{amount} Rials are still lent out and are not shared: unless repaid first, they "
+            "are written off and the members lose them.", amount=format_amount(
+                sum(loan.outstanding for loan in p.open_loans))))
         self.open_loans.setText("\n".join(
             tr("{name}: {amount} Rials", name=loan.name, amount=format_amount(loan.outstanding))
             for loan in p.open_loans))

@@ -120,7 +120,7 @@ def meeting_dialog(db: Database, unbalanced: bool = False) -> QWidget:
     rows[2].present.setChecked(False)
     rows[0].shares.setValue(3)
     rows[1].money["fine"].setAmount(20_000)
-    owing = next((row for row in rows if row.member.owes), None)
+    owing = next((row for row in rows[3:] if row.member.owes), None)
     if owing is not None:
         owing.money["repayment"].setAmount(min(owing.member.owes, 1_000_000))
         owing.money["service_charge"].setAmount(40_000)
