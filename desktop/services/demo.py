@@ -14,13 +14,14 @@ import datetime as dt
 import random
 from collections.abc import Callable, Iterator
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.clock import today as clock_today
 from desktop.database import Database
 from desktop.models.bulk import reserve_ids
 from desktop.models.cases import Benefit, CaseEvent, EmploymentCase, MonitoringVisit, Program
+from desktop.models.groups import CommunityGroup, GroupMember
 from desktop.models.people import Client, ClientTargetGroup, client_search_index_deferred
 from desktop.models.tracking import SYSTEM, Actor, record_bulk_insert
 from desktop.models.users import Role, User
@@ -28,11 +29,12 @@ from desktop.services.demo_cases import CaseMaker
 from desktop.services.demo_clients import ClientMaker, national_codes
 from desktop.services.demo_groups import DemoMember, GroupMaker
 from desktop.services.demo_records import DemoProgram, DemoStaffIds, Person
-from desktop.services.office import OfficeInfo, initialize_office
+from desktop.services.office import OfficeInfo, get_office, initialize_office
 from desktop.services.passwords import hash_password
 from desktop.services.programs import plan_of
 
-__all__ = ["DEMO_PASSWORD", "DEMO_STAFF", "DemoOffice", "make_demo_office", "national_codes"]
+__all__ = ["DEMO_PASSWORD", "DEMO_STAFF", "DemoOffice", "add_demo_groups", "make_demo_office",
+           "national_codes"]
 
 DEMO_PROVINCE = "07"      # فارس
 DEMO_COUNTY = "0707"      # شیراز
@@ -135,11 +137,32 @@ def make_demo_office(db: Database, *, clients: int = 1000, seed: int = 1403,
                 progress(start + count, clients)
         groups = min(clients // 80, 12) if groups is None else groups
         if groups:
-            women = [DemoMember(*row) for row in session.execute(
-                select(Client.id, Client.first_name, Client.last_name, Client.national_code,
-                       Client.mobile).where(Client.gender == "female")
-                .order_by(Client.id).limit(groups * 20))]
-            maker = GroupMaker(random.Random(seed + 1), today, office.county_code,
-                               [f.id for f in staff.facilitators], women)
-            maker.make(groups).insert(session, detail)
+            _make_groups(session, groups, random.Random(seed + 1), today, office.county_code,
+                         [f.id for f in staff.facilitators])
     return DemoOffice(office, "admin", DEMO_PASSWORD, clients, made_cases, groups)
+
+
+def _make_groups(session: Session, groups: int, rng: random.Random, today: dt.date,
+                 county_code: str, facilitators: list[int]) -> None:
+    # Members are the office's women clients not yet in a group, then people named here;
+    # the codes go on from the groups the office has.
+    taken = select(GroupMember.client_id).where(GroupMember.client_id.is_not(None))
+    women = [DemoMember(*row) for row in session.execute(
+        select(Client.id, Client.first_name, Client.last_name, Client.national_code,
+               Client.mobile).where(Client.gender == "female", Client.id.not_in(taken))
+        .order_by(Client.id).limit(groups * 20))]
+    first = 1 + (session.scalar(select(func.count()).select_from(CommunityGroup)) or 0)
+    GroupMaker(rng, today, county_code, facilitators, women).make(groups, first=first).insert(
+        session, {"source": "demo"})
+
+
+def add_demo_groups(db: Database, groups: int, *, seed: int = 1404,
+                    actor: Actor = SYSTEM) -> None:
+    """``groups`` more demo micro-finance groups, as of today, on an office with the demo
+    staff (a demo office made with few clients has none; its screenshots need some)."""
+    office = get_office(db)
+    with db.transaction(actor) as session, _bulk_loading(session):
+        facilitators = list(session.scalars(select(User.id).where(
+            User.role == Role.FACILITATOR, User.active.is_(True)).order_by(User.id)))
+        _make_groups(session, groups, random.Random(seed), clock_today(), office.county_code,
+                     facilitators)
