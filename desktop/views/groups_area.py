@@ -74,6 +74,7 @@ class GroupsArea(QWidget):
         self._pending = 0
         self._shown_once = False
         self._enter_pressed = False
+        self._asked: tuple[str, str | None] | None = None
         title = QLabel(tr("Micro-finance groups"), self)
         title.setObjectName("areaTitle")
         self.count_label = QLabel(self)
@@ -156,7 +157,7 @@ class GroupsArea(QWidget):
         self._timer.stop()
         self._generation += 1
         generation, db, actor = self._generation, self.db, self.actor
-        text, grade = self.search.text(), combo_value(self.grade)
+        self._asked = text, grade = self._question()
 
         def read(_control: object) -> tuple[int, list[GroupRow]]:
             return generation, list_groups(db, actor, text=text, grade=grade)
@@ -164,6 +165,9 @@ class GroupsArea(QWidget):
         self._pending += 1
         self.count_label.setText(tr("Searching…"))
         self.tasks.run(read, label="groups", on_done=self._loaded, on_error=self._failed)
+
+    def _question(self) -> tuple[str, str | None]:
+        return self.search.text(), combo_value(self.grade)
 
     def _loaded(self, result: tuple[int, list[GroupRow]]) -> None:
         self._pending -= 1
@@ -205,10 +209,10 @@ class GroupsArea(QWidget):
     def _enter(self) -> None:
         """Enter in the search box: the only group found opens; several, the list takes over.
         Typed faster than the list is read, the answer waits for it."""
-        if self.busy or self._timer.isActive():
-            self._enter_pressed = True
-            if self._timer.isActive():
-                self.refresh()
+        self._enter_pressed = True
+        if self._asked != self._question():
+            self.refresh()
+        if self.busy:
             return
         self._enter_pressed = False
         if self.model.rowCount():

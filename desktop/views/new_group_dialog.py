@@ -46,6 +46,7 @@ class NewGroupDialog(QDialog):
         self.fields.load(None)
         self.rules = CycleRulesFields(self)
         self.rules.load(DEFAULT_RULES, today())
+        self._formed = self.fields.formed_on.date()
         self.fields.formed_on.dateChanged.connect(self._cycle_follows_formation)
         group_box = QGroupBox(tr("The group"), self)
         QVBoxLayout(group_box).addWidget(self.fields)
@@ -75,10 +76,13 @@ class NewGroupDialog(QDialog):
         self.fields.name.setFocus()
 
     def _cycle_follows_formation(self, formed_on) -> None:
-        # The first cycle usually starts the day the group is formed.
-        if formed_on is not None and (self.rules.starts_on.date() is None
-                                      or self.rules.starts_on.date() < formed_on):
-            self.rules.starts_on.setDate(formed_on)
+        # The first cycle usually starts the day the group is formed: it follows the formation
+        # date until another start is typed, and never starts before it.
+        start = self.rules.starts_on.date()
+        if formed_on is not None and (start is None or start == self._formed
+                                      or start < formed_on):
+            self.rules.start_on(formed_on)
+        self._formed = formed_on
 
     def show_errors(self, errors: dict[str, str], general: str = "") -> None:
         if not errors:

@@ -13,7 +13,7 @@ from desktop.clock import today
 from desktop.database import Database
 from desktop.models.tracking import Actor
 from desktop.services.auth import sign_in
-from desktop.services.demo import DEMO_PASSWORD
+from desktop.services.demo import DEMO_PASSWORD, add_demo_groups
 from desktop.services.group_members import MemberInput, add_member
 from desktop.services.group_overview import list_groups
 from desktop.services.groups import CycleRules, GroupInput, create_group
@@ -29,15 +29,18 @@ def _user(db: Database, name: str = "admin") -> Actor:
     return sign_in(db, name, DEMO_PASSWORD)
 
 
-def demo_group(db: Database, grade: str | None = None) -> int:
-    """The demo group with the most meetings (of ``grade``), as its facilitator sees it."""
-    rows = [r for r in list_groups(db, _user(db)) if r.name != YOUNG_GROUP
-            and (grade is None or r.grade == grade)]
+def demo_group(db: Database) -> int:
+    """The demo group with the most savings; an office made with few clients gets two."""
+    rows = [r for r in list_groups(db, _user(db)) if r.name != YOUNG_GROUP]
+    if not rows:
+        add_demo_groups(db, 2)
+        rows = list_groups(db, _user(db))
     return max(rows, key=lambda r: (r.savings, -r.id)).id
 
 
 def young_group(db: Database) -> int:
     """A group set up a month ago, with eight members and no meeting yet: grade C."""
+    demo_group(db)    # the demo's groups first: their codes are numbered from one
     expert = _user(db, "expert")
     found = [r for r in list_groups(db, expert, text=YOUNG_GROUP) if r.name == YOUNG_GROUP]
     if found:
