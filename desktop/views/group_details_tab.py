@@ -122,8 +122,7 @@ class GroupDetailsTab(QWidget):
         self._loaded = self.fields.value()
         self.saved_note.clear()
         labels = self.rule_labels
-        labels["number"].setText(tr("{number} ({status})", number=to_persian_digits(c.number),
-                                    status=CycleStatus(c.status).label))
+        labels["number"].setText(f"{to_persian_digits(c.number)} ({CycleStatus(c.status).label})")
         labels["dates"].setText(tr("{start} to {end}", start=format_jalali(c.starts_on),
                                    end=format_jalali(c.ends_on)))
         labels["share_price"].setText(format_rials(c.share_price))
