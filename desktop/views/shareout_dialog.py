@@ -59,6 +59,11 @@ COLUMNS = (
     Column(N_("Payout (Rials)"), lambda p: format_amount(p.payout)),
 )
 
+LOAN_COLUMNS = (
+    Column(N_("Borrower"), lambda loan: loan.name),
+    Column(N_("Outstanding (Rials)"), lambda loan: format_amount(loan.outstanding)),
+)
+
 
 class ShareoutDialog(QDialog):
     sharedOut = Signal(object)     # the ShareoutPreview that was paid
@@ -85,18 +90,27 @@ class ShareoutDialog(QDialog):
         self.view.verticalHeader().hide()
         self.view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.loans_box = QGroupBox(tr("Loans still owed"), self)
-        self.open_loans = QLabel(self.loans_box)
-        self.open_loans.setWordWrap(True)
+        self.open_loans = RecordTableModel(LOAN_COLUMNS)
+        self.open_loans_view = QTableView(self.loans_box)
+        self.open_loans_view.setModel(self.open_loans)
+        self.open_loans_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.open_loans_view.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.open_loans_view.verticalHeader().hide()
+        self.open_loans_view.horizontalHeader().setSectionResizeMode(
+            0, QHeaderView.ResizeMode.Stretch)
+        self.open_loans_view.setMaximumHeight(170)
         self.loans_note = QLabel(self.loans_box)
         self.loans_note.setWordWrap(True)
         self.loans_note.setObjectName("caseNotice")
         self.write_off_reason = QLineEdit(self.loans_box)
         self.write_off_reason.setPlaceholderText(tr("The group's decision to write them off"))
-        loans_form = QFormLayout(self.loans_box)
-        loans_form.addRow(self.loans_note)
-        loans_form.addRow(self.open_loans)
-        loans_form.addRow(tr("Reason to write off"),
-                          self.errors.wrap("write_off_reason", self.write_off_reason))
+        loans_column = QVBoxLayout(self.loans_box)
+        loans_column.addWidget(self.loans_note)
+        loans_column.addWidget(self.open_loans_view)
+        reason = QFormLayout()
+        reason.addRow(tr("Reason to write off"),
+                      self.errors.wrap("write_off_reason", self.write_off_reason))
+        loans_column.addLayout(reason)
         self.rules = CycleRulesFields(self)
         self.message = FieldError(self)
         self.buttons = QDialogButtonBox(self)
@@ -177,9 +191,7 @@ class ShareoutDialog(QDialog):
             "{amount} Rials are still lent out and are not shared: unless repaid first, they "
             "are written off and the members lose them.", amount=format_amount(
                 sum(loan.outstanding for loan in p.open_loans))))
-        self.open_loans.setText("\n".join(
-            tr("{name}: {amount} Rials", name=loan.name, amount=format_amount(loan.outstanding))
-            for loan in p.open_loans))
+        self.open_loans.set_rows(list(p.open_loans))
 
     def confirm(self) -> None:
         if self.preview is None:
