@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Iterable
+from functools import lru_cache
 
 from desktop.fa.jalali import add_jalali_months
 
@@ -22,8 +23,14 @@ def instalments(total: int, first_month_from: dt.date, months: int) -> list[tupl
     if months < 1:
         raise ValueError("a loan runs for at least a month")
     base, extra = divmod(total, months)
-    return [(add_jalali_months(first_month_from, k), base + (extra if k == months else 0))
-            for k in range(1, months + 1)]
+    return [(due, base + (extra if k == months else 0))
+            for k, due in enumerate(_due_dates(first_month_from, months), start=1)]
+
+
+@lru_cache(maxsize=16_384)
+def _due_dates(start: dt.date, months: int) -> tuple[dt.date, ...]:
+    # Loans of a group start on its few meeting days: the Jalali arithmetic is done once each.
+    return tuple(add_jalali_months(start, k) for k in range(1, months + 1))
 
 
 def service_charge(principal: int, rate_bp: int, months: int) -> int:
