@@ -7,7 +7,7 @@ records, the form reads the group again and every tab follows.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -34,14 +34,11 @@ from desktop.views.group_members_tab import MembersTab
 from desktop.views.group_words import grade_badge_style, grade_label
 from desktop.views.questions import ask
 from desktop.views.tasks import TaskRunner
-from desktop.views.widgets.field_error import FieldError
 
 TABS = ("details", "members", "meetings", "loans", "grade")
 
 
 class GroupForm(QDialog):
-    groupChanged = Signal(int)
-
     def __init__(self, db: Database, actor: Actor, group_id: int,
                  parent: QWidget | None = None, *, tab: str = "meetings",
                  tasks: TaskRunner | None = None) -> None:
@@ -73,7 +70,6 @@ class GroupForm(QDialog):
                             (self.loans, tr("Loans")),
                             (self.grade, tr("Indicators and grade"))):
             self.tabs.addTab(page, title)
-        self.message = FieldError(self)
         self.shareout_button = QPushButton(tr("Share-out…"), self)
         self.shareout_button.setToolTip(tr("End the cycle: pay each member's share of the loan "
                                            "fund and open the next cycle"))
@@ -88,7 +84,6 @@ class GroupForm(QDialog):
         top.addStretch(1)
         top.addWidget(self.cycle_note)
         bottom = QHBoxLayout()
-        bottom.addWidget(self.message, 1)
         bottom.addStretch(1)
         bottom.addWidget(self.shareout_button)
         bottom.addWidget(self.close_button)
@@ -105,8 +100,6 @@ class GroupForm(QDialog):
     def reload(self) -> None:
         """Read the group again and show it on every tab."""
         overview = group_overview(self.db, self.actor, self.group_id)
-        if self.overview is not None:
-            self.groupChanged.emit(self.group_id)
         self.overview = overview
         self.members = group_members(self.db, self.actor, self.group_id)
         group = overview.group
@@ -128,7 +121,6 @@ class GroupForm(QDialog):
         self.grade.show_group(overview)
         self.shareout_button.setVisible(group.editable)
         self.shareout_button.setEnabled(group.editable and cycle.is_open)
-        self.message.clear_message()
 
     def show_tab(self, name: str) -> None:
         self.tabs.setCurrentIndex(TABS.index(name) if name in TABS else 0)
