@@ -129,6 +129,16 @@ def cmd_print_client(args: argparse.Namespace) -> int:
         db.dispose()
 
 
+def cmd_groups_print(args: argparse.Namespace) -> int:
+    from desktop.cli_group_print import cmd_groups_print as print_document
+
+    db = _open(args)
+    try:
+        return print_document(db, args)
+    finally:
+        db.dispose()
+
+
 def cmd_groups(args: argparse.Namespace) -> int:
     from desktop import cli_groups
 
@@ -187,6 +197,9 @@ def build_parser() -> argparse.ArgumentParser:
         "shareout", help=tr("what each member would be paid if the cycle were shared out"))
     shareout.set_defaults(handler=cmd_groups, groups_handler="cmd_shareout")
     _groups_arguments(group_list, shareout)
+    group_document = groups_commands.add_parser("print", help=tr("a group's document as PDF"))
+    group_document.set_defaults(handler=cmd_groups_print)
+    _groups_print_arguments(group_document)
     printing = commands.add_parser("print", help=tr("print forms as PDF files"))
     printing_commands = printing.add_subparsers(dest="print_command", metavar="COMMAND",
                                                 required=True)
@@ -212,6 +225,12 @@ def _groups_arguments(listing: argparse.ArgumentParser,
 
 def _print_client_arguments(parser: argparse.ArgumentParser) -> None:
     from desktop.cli_print import add_arguments
+
+    add_arguments(parser)
+
+
+def _groups_print_arguments(parser: argparse.ArgumentParser) -> None:
+    from desktop.cli_group_print import add_arguments
 
     add_arguments(parser)
 

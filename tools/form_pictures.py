@@ -1,9 +1,13 @@
-"""Renders every page of every printed form for one demo client into docs/forms/ (PNG).
+"""Renders every page of every printed form for one demo client, and of every document of one
+demo micro-finance group, into docs/forms/ (PNG).
 
     .venv/bin/python tools/form_pictures.py [OUT_DIR]
 
 A small demo office is made in a temporary folder; the client is the first whose open case is
-in follow-up with a visit done and a service given, so every form has something to show.
+in follow-up with a visit done and a service given, so every form has something to show; the
+group is the first with a shared-out cycle behind it and meetings in the current one. Its
+passbook is of a member behind with a repayment (else one with a loan), its minutes of the
+latest meeting that lent, its share-out sheet of the cycle last shared out.
 """
 
 from __future__ import annotations
@@ -15,11 +19,16 @@ from pathlib import Path
 
 from sqlalchemy import exists, select
 
-from desktop.database import open_database
+from desktop.actor import Actor
+from desktop.database import Database, open_database
 from desktop.domain.forms import FormKind
+from desktop.domain.group_documents import GroupDocument
 from desktop.models.cases import Benefit, EmploymentCase, MonitoringVisit
+from desktop.models.groups import CommunityGroup, GroupCycle, GroupMeeting
 from desktop.services.auth import sign_in
 from desktop.services.demo import DEMO_PASSWORD, make_demo_office
+from desktop.services.group_overview import group_overview
+from desktop.services.group_printing import print_group_document
 from desktop.services.printing import print_forms
 
 
@@ -42,10 +51,41 @@ def main(out: Path) -> None:
         for kind in FormKind:
             pdf = Path(tmp) / f"{kind.value}.pdf"
             result = print_forms(db, admin, [client_id], kind, pdf)
-            subprocess.run(["pdftoppm", "-r", "80", "-png", str(pdf), str(out / kind.value)],
-                           check=True)
+            _pictures(pdf, out / kind.value)
             print(f"{kind.value}: {result.pages} page(s)")
+        _group_pictures(db, admin, Path(tmp), out)
         db.dispose()
+
+
+def _pictures(pdf: Path, prefix: Path) -> None:
+    subprocess.run(["pdftoppm", "-r", "80", "-png", str(pdf), str(prefix)], check=True)
+
+
+def _group_pictures(db: Database, admin: Actor, tmp: Path, out: Path) -> None:
+    with db.reading() as session:
+        group_id = session.scalar(
+            select(CommunityGroup.id)
+            .where(exists().where(GroupCycle.group_id == CommunityGroup.id,
+                                  GroupCycle.status == "shared_out"),
+                   exists().where(GroupCycle.group_id == CommunityGroup.id,
+                                  GroupCycle.status == "open",
+                                  exists().where(GroupMeeting.cycle_id == GroupCycle.id)))
+            .order_by(CommunityGroup.code).limit(1))
+    books = group_overview(db, admin, group_id).books
+    late = [loan for loan in books.loans if loan.state.arrears]
+    member_id = (late or books.loans)[0].member_id
+    lent_on = max(loan.disbursed_on for loan in books.loans)
+    options = {
+        GroupDocument.PASSBOOK: dict(member_id=member_id),
+        GroupDocument.REGISTER: {},
+        GroupDocument.MINUTES: dict(meeting_on=lent_on),
+        GroupDocument.SHAREOUT: dict(cycle_number=books.cycle.number - 1),
+    }
+    for kind, chosen in options.items():
+        pdf = tmp / f"group-{kind.value}.pdf"
+        result = print_group_document(db, admin, group_id, kind, pdf, **chosen)
+        _pictures(pdf, out / f"group-{kind.value}")
+        print(f"group-{kind.value}: {result.pages} page(s)")
 
 
 if __name__ == "__main__":

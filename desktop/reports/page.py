@@ -174,12 +174,17 @@ class FormLayout:
         self.y -= height
 
     def table(self, columns: Sequence[Column], rows: Sequence[Sequence[str]], *,
-              empty: str = "") -> None:
-        """A table whose first column is at the right; the header repeats on each new page."""
+              empty: str = "", min_lines: float = 1, totals: bool = False,
+              size: float = SIZE) -> None:
+        """A table whose first column is at the right; the header repeats on each new page.
+        Rows are at least ``min_lines`` high (room for a signature in a column left blank);
+        with ``totals`` the last row is the sums, in bold on a shade. A smaller ``size`` fits
+        many columns of large figures."""
+        leading = size * LEADING / SIZE
         widths = [WIDTH * col.share for col in columns]
-        header_lines = [wrap(col.title, w - 2 * PAD, BOLD, SIZE - 0.5)
+        header_lines = [wrap(col.title, w - 2 * PAD, BOLD, size - 0.5)
                         for col, w in zip(columns, widths, strict=True)]
-        header_height = max(len(lines) for lines in header_lines) * LEADING + PAD
+        header_height = max(len(lines) for lines in header_lines) * leading + PAD
 
         def draw_header(top: float) -> Step:
             def step(c: Canvas) -> None:
@@ -192,21 +197,27 @@ class FormLayout:
                     c.rect(right - w, top - header_height, w, header_height, stroke=1, fill=1)
                     c.setFillColor(INK)
                     for i, line in enumerate(lines):
-                        _cell_text(c, line, right, w, top - LEADING + 3 - i * LEADING, col.align,
-                                   BOLD, SIZE - 0.5)
+                        _cell_text(c, line, right, w, top - leading + 3 - i * leading, col.align,
+                                   BOLD, size - 0.5)
                     right -= w
             return step
 
-        self._room(header_height + LEADING + PAD)
+        laid = []
+        for index, row in enumerate(rows):
+            total_row = totals and index == len(rows) - 1
+            font_name = BOLD if total_row else REGULAR
+            cell_lines = [wrap(value or "", w - 2 * PAD, font_name, size)
+                          for value, w in zip(row, widths, strict=True)]
+            height = max(max(len(lines) for lines in cell_lines), min_lines) * leading + PAD
+            laid.append((cell_lines, height, font_name, total_row))
+        # The header never ends a page alone: it goes with the first row, however tall.
+        self._room(header_height + (laid[0][1] if laid else leading + PAD))
         self._add(draw_header(self.y))
         self.y -= header_height
         if not rows and empty:
             self.paragraph(empty, color=MUTED)
             return
-        for row in rows:
-            cell_lines = [wrap(value or "", w - 2 * PAD, REGULAR, SIZE)
-                          for value, w in zip(row, widths, strict=True)]
-            height = max(max(len(lines) for lines in cell_lines), 1) * LEADING + PAD
+        for cell_lines, height, font_name, total_row in laid:
             if self.y - height < BOTTOM:
                 self.new_page()
                 self._add(draw_header(self.y))
@@ -214,16 +225,18 @@ class FormLayout:
             top = self.y
 
             def step(c: Canvas, top: float = top, height: float = height,
-                     cell_lines: list[list[str]] = cell_lines) -> None:
+                     cell_lines: list[list[str]] = cell_lines, font_name: str = font_name,
+                     shade: bool = total_row) -> None:
                 c.setStrokeColor(RULE)
                 c.setLineWidth(0.5)
                 right = RIGHT
                 for col, w, lines in zip(columns, widths, cell_lines, strict=True):
-                    c.rect(right - w, top - height, w, height, stroke=1, fill=0)
+                    c.setFillColor(SHADE)
+                    c.rect(right - w, top - height, w, height, stroke=1, fill=1 if shade else 0)
                     c.setFillColor(INK)
                     for i, line in enumerate(lines):
-                        _cell_text(c, line, right, w, top - LEADING + 3 - i * LEADING, col.align,
-                                   REGULAR, SIZE)
+                        _cell_text(c, line, right, w, top - leading + 3 - i * leading, col.align,
+                                   font_name, size)
                     right -= w
 
             self._add(step)
@@ -290,8 +303,10 @@ class FormLayout:
         self._add(step)
         self.y -= height + PAD
 
-    def signature_boxes(self, titles: Sequence[str], height: float = 70.0) -> None:
-        """Boxes side by side, the first at the right, for signatures and the office's stamp."""
+    def signature_boxes(self, titles: Sequence[str], height: float = 70.0,
+                        names: Sequence[str] = ()) -> None:
+        """Boxes side by side, the first at the right, for signatures and the office's stamp;
+        ``names``, when given, are printed under the titles (who is to sign)."""
         self._room(height + PAD)
         top = self.y
         gap = 8.0
@@ -301,11 +316,15 @@ class FormLayout:
             c.setStrokeColor(RULE)
             c.setLineWidth(0.7)
             right = RIGHT
-            for title in titles:
+            for index, title in enumerate(titles):
                 c.roundRect(right - width, top - height, width, height, 4, stroke=1, fill=0)
                 c.setFillColor(MUTED)
                 draw_text(c, title, right - width / 2, top - LEADING + 2, size=SIZE - 0.5,
                           align="center")
+                if index < len(names) and names[index]:
+                    c.setFillColor(INK)
+                    draw_text(c, names[index], right - width / 2, top - 2 * LEADING + 3,
+                              size=SIZE - 1, align="center")
                 c.setFillColor(MUTED)
                 draw_text(c, tr("Date:"), right - PAD, top - height + 6, size=SIZE - 1.5)
                 right -= width + gap
