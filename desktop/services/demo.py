@@ -14,14 +14,16 @@ import datetime as dt
 import random
 from collections.abc import Callable, Iterator
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.clock import today as clock_today
 from desktop.database import Database
+from desktop.domain.groups import GroupKind
 from desktop.domain.people import TargetGroup
 from desktop.models.bulk import reserve_ids
 from desktop.models.cases import Benefit, CaseEvent, EmploymentCase, MonitoringVisit, Program
+from desktop.models.groups import CommunityGroup, GroupMember
 from desktop.models.people import Client, ClientTargetGroup, client_search_index_deferred
 from desktop.models.tracking import SYSTEM, Actor, record_bulk_insert
 from desktop.models.users import Role, User
@@ -30,11 +32,12 @@ from desktop.services.demo_clients import ClientMaker, national_codes
 from desktop.services.demo_groups import DemoMember, GroupMaker
 from desktop.services.demo_records import DemoProgram, DemoStaffIds, Person
 from desktop.services.demo_women_groups import WomenGroupMaker
-from desktop.services.office import OfficeInfo, initialize_office
+from desktop.services.office import OfficeInfo, get_office, initialize_office
 from desktop.services.passwords import hash_password
 from desktop.services.programs import plan_of
 
-__all__ = ["DEMO_PASSWORD", "DEMO_STAFF", "DemoOffice", "make_demo_office", "national_codes"]
+__all__ = ["DEMO_PASSWORD", "DEMO_STAFF", "DemoOffice", "add_demo_groups", "make_demo_office",
+           "national_codes"]
 
 DEMO_PROVINCE = "07"      # فارس
 DEMO_COUNTY = "0707"      # شیراز
@@ -140,13 +143,8 @@ def make_demo_office(db: Database, *, clients: int = 1000, seed: int = 1403,
                 progress(start + count, clients)
         groups = min(clients // 80, 12) if groups is None else groups
         if groups:
-            women = [DemoMember(*row) for row in session.execute(
-                select(Client.id, Client.first_name, Client.last_name, Client.national_code,
-                       Client.mobile).where(Client.gender == "female")
-                .order_by(Client.id).limit(groups * 20))]
-            maker = GroupMaker(random.Random(seed + 1), today, office.county_code,
-                               [f.id for f in staff.facilitators], women)
-            maker.make(groups).insert(session, detail)
+            _make_groups(session, groups, random.Random(seed + 1), today, office.county_code,
+                         [f.id for f in staff.facilitators])
         women_groups = min(clients // 100, 9) if women_groups is None else women_groups
         if women_groups:
             _women_groups(session, random.Random(seed + 2), today, office.county_code,
@@ -155,19 +153,48 @@ def make_demo_office(db: Database, *, clients: int = 1000, seed: int = 1403,
                       women_groups)
 
 
+def _make_groups(session: Session, groups: int, rng: random.Random, today: dt.date,
+                 county_code: str, facilitators: list[int]) -> None:
+    # Members are the office's women clients not yet in a group, then people named here;
+    # the codes go on from the micro-finance groups the office has.
+    taken = select(GroupMember.client_id).where(GroupMember.client_id.is_not(None))
+    women = [DemoMember(*row) for row in session.execute(
+        select(Client.id, Client.first_name, Client.last_name, Client.national_code,
+               Client.mobile).where(Client.gender == "female", Client.id.not_in(taken))
+        .order_by(Client.id).limit(groups * 20))]
+    first = 1 + (session.scalar(select(func.count()).select_from(CommunityGroup).where(
+        CommunityGroup.kind == GroupKind.MICROFINANCE.value)) or 0)
+    GroupMaker(rng, today, county_code, facilitators, women).make(groups, first=first).insert(
+        session, {"source": "demo"})
+
+
 def _women_groups(session: Session, rng: random.Random, today: dt.date, county: str,
                   facilitators: list[int], count: int, detail: dict) -> None:
-    """Women heads of household from the end of the registry (the micro-finance groups take
-    theirs from its start), and for the client cooperatives some other clients."""
+    """Women heads of household not yet in a group, from the end of the registry, and for the
+    client cooperatives some other clients."""
     person = (Client.id, Client.first_name, Client.last_name, Client.national_code,
               Client.mobile)
+    taken = select(GroupMember.client_id).where(GroupMember.client_id.is_not(None))
     heads = select(ClientTargetGroup.client_id).where(
         ClientTargetGroup.target_group == TargetGroup.FEMALE_HEAD.value)
     women = [DemoMember(*row) for row in session.execute(
-        select(*person).where(Client.id.in_(heads)).order_by(Client.id.desc())
-        .limit(count * 18))]
+        select(*person).where(Client.id.in_(heads), Client.id.not_in(taken))
+        .order_by(Client.id.desc()).limit(count * 18))]
     others = [DemoMember(*row) for row in session.execute(
-        select(*person).where(Client.id.not_in(heads), Client.gender == "male")
+        select(*person).where(Client.id.not_in(heads), Client.id.not_in(taken),
+                              Client.gender == "male")
         .order_by(Client.id.desc()).limit(count * 4))]
     WomenGroupMaker(rng, today, county, facilitators, women, others).make(count).insert(
         session, detail)
+
+
+def add_demo_groups(db: Database, groups: int, *, seed: int = 1404,
+                    actor: Actor = SYSTEM) -> None:
+    """``groups`` more demo micro-finance groups, as of today, on an office with the demo
+    staff (a demo office made with few clients has none; its screenshots need some)."""
+    office = get_office(db)
+    with db.transaction(actor) as session, _bulk_loading(session):
+        facilitators = list(session.scalars(select(User.id).where(
+            User.role == Role.FACILITATOR, User.active.is_(True)).order_by(User.id)))
+        _make_groups(session, groups, random.Random(seed), clock_today(), office.county_code,
+                     facilitators)

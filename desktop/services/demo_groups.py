@@ -132,9 +132,10 @@ class GroupMaker:
 
     def make(self, count: int, *, cycles: int | None = None, size: int | None = None,
              frequency: MeetingFrequency | None = None,
-             current_days: int | None = None) -> GroupRows:
-        """``count`` groups; the options fix what is otherwise drawn (for the bench)."""
-        for number in range(1, count + 1):
+             current_days: int | None = None, first: int = 1) -> GroupRows:
+        """``count`` groups numbered from ``first``; the options fix what is otherwise drawn
+        (for the bench)."""
+        for number in range(first, first + count):
             self._group(number, cycles, size, frequency, current_days)
         return self.rows
 

@@ -19,7 +19,16 @@ from desktop.clock import today
 from desktop.database import Database
 from desktop.domain.group_loans import bank_total_repayable, service_charge
 from desktop.domain.groups import CycleStatus
-from desktop.domain.ledger import Cash, EntryKind, Fund, Movement, expected_closing, imbalance
+from desktop.domain.ledger import (
+    Cash,
+    EntryKind,
+    Fund,
+    FundFlow,
+    Movement,
+    expected_closing,
+    flows,
+    imbalance,
+)
 from desktop.errors import ConflictError, NotFound, ValidationError
 from desktop.fa.jalali import format_jalali
 from desktop.fa.money import format_rials
@@ -95,9 +104,14 @@ class MeetingResult:
 
 
 def _movements(data: MeetingInput, cycle: GroupCycle) -> list[Movement]:
+    return meeting_movements(data, cycle.share_price)
+
+
+def meeting_movements(data: MeetingInput, share_price: int) -> list[Movement]:
+    """What ``data`` moves in and out of the cash box, as ``record_meeting`` counts it."""
     moves: list[Movement] = []
     for line in data.lines:
-        moves += [Movement(EntryKind.SHARES, line.shares * cycle.share_price),
+        moves += [Movement(EntryKind.SHARES, line.shares * share_price),
                   Movement(EntryKind.SOCIAL_IN, line.social), Movement(EntryKind.FINE, line.fine),
                   Movement(EntryKind.REPAYMENT, line.repayment),
                   Movement(EntryKind.SERVICE_CHARGE, line.service_charge),
@@ -108,6 +122,12 @@ def _movements(data: MeetingInput, cycle: GroupCycle) -> list[Movement]:
     if data.bank_loan is not None:
         moves.append(Movement(EntryKind.BANK_LOAN_IN, data.bank_loan.amount))
     return moves
+
+
+def meeting_flows(data: MeetingInput, share_price: int) -> dict[Fund, FundFlow]:
+    """In and out of each fund: the meeting screen's running totals, computed as the
+    service will, without reading the database at each keystroke."""
+    return flows(meeting_movements(data, share_price))
 
 
 def preview_closing(db: Database, actor: Actor, cycle_id: int, data: MeetingInput) -> Cash:

@@ -204,9 +204,19 @@ def _next_code(session: Session, county_code: str) -> str:
 def create_group(db: Database, actor: Actor, data: GroupInput, rules: CycleRules) -> GroupRecord:
     """A new group with its first cycle; its code is made from the county (MF-0707-0001)."""
     require(actor, Permission.MANAGE_GROUPS)
-    check_rules(rules)
+    # Every wrong field of the group and of its cycle is told at once, not one half first.
+    errors: dict[str, str] = {}
+    try:
+        check_rules(rules)
+    except ValidationError as wrong:
+        errors.update(wrong.errors)
     with db.transaction(actor) as session:
-        values = _validated(session, data)
+        try:
+            values = _validated(session, data)
+        except ValidationError as wrong:
+            errors = {**wrong.errors, **errors}
+        if errors:
+            raise ValidationError("Some fields need correcting.", errors=errors)
         if rules.starts_on is not None and data.formed_on is not None \
                 and rules.starts_on < data.formed_on:
             raise ValidationError("A cycle starts after the group is formed.", field="starts_on")

@@ -131,6 +131,13 @@ class MainWindow(QMainWindow):
             clients = ClientsArea(self.db, self.actor, self.tasks, self)
             clients.openClient.connect(self.open_client)
             return clients
+        if area.key == "microfinance":
+            from desktop.views.groups_area import GroupsArea
+
+            groups = GroupsArea(self.db, self.actor, self.tasks, self)
+            groups.openGroup.connect(self.open_group)
+            groups.newGroup.connect(self.new_group)
+            return groups
         if area.key == "users":
             from desktop.views.users_area import UsersArea
 
@@ -146,6 +153,29 @@ class MainWindow(QMainWindow):
             page = self.pages.get(key)
             if page is not None:
                 page.refresh()  # type: ignore[attr-defined]
+
+    def open_group(self, group_id: int) -> None:
+        """The group form on ``group_id``, then the list of groups read again."""
+        from desktop.views.group_form import GroupForm
+
+        GroupForm(self.db, self.actor, group_id, self, tasks=self.tasks).exec()
+        page = self.pages.get("microfinance")
+        if page is not None:
+            page.refresh()  # type: ignore[attr-defined]
+
+    def new_group(self) -> None:
+        """«گروه جدید»: once set up, the new group opens on its members."""
+        from desktop.views.new_group_dialog import NewGroupDialog
+
+        dialog = NewGroupDialog(self.db, self.actor, self)
+        if dialog.exec() and dialog.group is not None:
+            from desktop.views.group_form import GroupForm
+
+            GroupForm(self.db, self.actor, dialog.group.id, self, tab="members",
+                      tasks=self.tasks).exec()
+        page = self.pages.get("microfinance")
+        if page is not None:
+            page.refresh()  # type: ignore[attr-defined]
 
     def _show_row(self, row: int) -> None:
         if row >= 0:

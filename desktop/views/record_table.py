@@ -28,6 +28,7 @@ class Column:
     text: Callable[[Any], str]
     colour: Callable[[Any], str | None] | None = None   # a text colour for this record
     tip: Callable[[Any], str] | None = None
+    background: Callable[[Any], str | None] | None = None   # a cell colour (a badge)
 
 
 class RecordTableModel(QAbstractTableModel):
@@ -59,6 +60,9 @@ class RecordTableModel(QAbstractTableModel):
             return column.text(record)
         if role == Qt.ItemDataRole.ForegroundRole and column.colour is not None:
             colour = column.colour(record)
+            return QBrush(QColor(colour)) if colour else None
+        if role == Qt.ItemDataRole.BackgroundRole and column.background is not None:
+            colour = column.background(record)
             return QBrush(QColor(colour)) if colour else None
         if role == Qt.ItemDataRole.ToolTipRole and column.tip is not None:
             return column.tip(record) or None

@@ -35,3 +35,13 @@ def test_the_field_groups_the_digits_and_says_the_amount(qtbot) -> None:
     required = MoneyEdit(required=True)
     qtbot.addWidget(required)
     assert not required.is_valid() and required.error_message()
+
+
+def test_a_compact_field_says_the_amount_in_its_tooltip(qtbot) -> None:
+    edit = MoneyEdit(compact=True)
+    qtbot.addWidget(edit)
+    edit.show()
+    type_into(qtbot, edit.line, "۲۵۰۰۰۰۰۰۰")
+    assert edit.amount() == 250_000_000 and edit.line.toolTip() == "بیست و پنج میلیون تومان"
+    assert not edit.words.isVisible() and not edit.unit.isVisible()
+    assert edit.line.placeholderText() == ""

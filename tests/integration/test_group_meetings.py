@@ -181,6 +181,31 @@ def test_members_outside_fifteen_to_twenty_five_are_warned_about(office: Office)
     assert dataclasses.is_dataclass(overview.group)
 
 
+def test_the_screens_running_totals_are_what_the_meeting_records(office: Office) -> None:
+    from desktop.domain.ledger import Fund
+    from desktop.services.group_meetings import BankLoanInput, meeting_flows
+
+    group, members = make_group(office)
+    meeting(office, group, members, D1, shares=3)
+    payout = MemberLine(members[0], True, shares=1, social=50_000, fine=20_000,
+                        social_payout=300_000)
+    data = MeetingInput(held_on=D2, counted=Cash(), lines=tuple(
+        payout if m == members[0] else MemberLine(m, True, shares=2, social=50_000)
+        for m in members), loans=(NewLoan(members[2], 2_000_000, 4),),
+        group_lines=(GroupLine("expense", 150_000),),
+        bank_loan=BankLoanInput("بانک کشاورزی", 10_000_000, 12, 400))
+    moved = meeting_flows(data, 500_000)
+    assert moved[Fund.LOAN].came_in == 15 * 1_000_000 + 500_000 + 20_000 + 10_000_000
+    assert moved[Fund.LOAN].went_out == 2_000_000 + 150_000
+    assert (moved[Fund.SOCIAL].came_in, moved[Fund.SOCIAL].went_out) == (800_000, 300_000)
+    opening = cash_of(office, group.cycle.id, D1)
+    counted = Cash(opening.loan + moved[Fund.LOAN].came_in - moved[Fund.LOAN].went_out,
+                   opening.social + moved[Fund.SOCIAL].came_in - moved[Fund.SOCIAL].went_out)
+    result = record_meeting(office.db, office.expert, group.cycle.id,
+                            dataclasses.replace(data, counted=counted))
+    assert result.closing == cash_of(office, group.cycle.id, D2) == counted
+
+
 def test_karsaz_check_finds_a_meeting_whose_cash_was_altered(office: Office) -> None:
     from sqlalchemy import update
 

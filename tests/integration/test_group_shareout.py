@@ -107,3 +107,18 @@ def test_the_demo_office_keeps_balanced_books(db, fixed_clock) -> None:
     overview = group_overview(db, admin, rows[0].id)
     assert overview.grading.score == rows[0].score
     assert len(overview.grading.criteria) == 5
+
+
+def test_demo_groups_added_later_go_on_from_the_groups_there(db, fixed_clock) -> None:
+    from desktop.services.demo import add_demo_groups
+    from desktop.services.group_members import group_members
+
+    make_demo_office(db, clients=100, groups=1, cases=False)
+    add_demo_groups(db, 2)
+    admin = sign_in(db, "admin", DEMO_PASSWORD)
+    rows = list_groups(db, admin)
+    assert [r.code for r in rows] == ["MF-0707-0001", "MF-0707-0002", "MF-0707-0003"]
+    assert all(group_overview(db, admin, r.id).books.meetings for r in rows)
+    # A client is a member of one demo group only.
+    clients = [m.client_id for r in rows for m in group_members(db, admin, r.id) if m.client_id]
+    assert clients and len(clients) == len(set(clients))

@@ -79,3 +79,7 @@ class FieldErrors:
 
     def names(self) -> list[str]:
         return list(self._fields)
+
+    def places(self) -> dict[str, tuple[QWidget, FieldError]]:
+        """Each field's widget and message line, for a form that places messages itself."""
+        return dict(self._fields)

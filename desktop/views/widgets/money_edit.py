@@ -25,14 +25,20 @@ def read_amount(text: str) -> int | None:
 
 
 class MoneyEdit(QWidget):
-    """``amount()`` is an int of Rials or None; the line under it says the amount in Tomans."""
+    """``amount()`` is an int of Rials or None; the line under it says the amount in Tomans.
+
+    ``compact`` is for a cell of a grid: the line alone, the unit in the column's header, and
+    the amount in words in the tooltip."""
 
     amountChanged = Signal(object)
 
-    def __init__(self, parent: QWidget | None = None, *, required: bool = False) -> None:
+    def __init__(self, parent: QWidget | None = None, *, required: bool = False,
+                 compact: bool = False) -> None:
         super().__init__(parent)
         self._required = required
-        self.line = code_line_edit(self, max_length=40, placeholder=tr("e.g. 150,000,000"))
+        self._compact = compact
+        self.line = code_line_edit(self, max_length=40,
+                                   placeholder="" if compact else tr("e.g. 150,000,000"))
         self.unit = QLabel(tr("Rials"), self)
         self.words = QLabel(self)
         self.words.setObjectName("moneyWords")
@@ -49,6 +55,7 @@ class MoneyEdit(QWidget):
         column.addWidget(self.words)
         column.addWidget(self.error)
         self.setFocusProxy(self.line)
+        self.unit.setVisible(not compact)
         self.line.textChanged.connect(self._say)
         self.line.editingFinished.connect(self._commit)
         self._say("")
@@ -79,7 +86,9 @@ class MoneyEdit(QWidget):
         except MoneyError:
             rials = None
         self.words.setText(tomans_in_words(rials) if rials is not None else "")
-        self.words.setVisible(rials is not None)
+        self.words.setVisible(rials is not None and not self._compact)
+        if self._compact:
+            self.line.setToolTip(self.words.text())
         self.amountChanged.emit(rials)
 
     def _show_error(self, message: str) -> None:
