@@ -62,8 +62,16 @@ _LINKS = {
 
 @dataclasses.dataclass
 class GroupRows:
-    rows: dict[type, list[dict]] = dataclasses.field(
-        default_factory=lambda: {model: [] for model in _MODELS})
+    """Rows of several tables with local ids; ``insert`` writes ``models`` in their order,
+    turning the foreign keys named in ``links`` into the real ids."""
+
+    models: tuple[type, ...] = _MODELS
+    links: dict[type, dict[str, type]] = dataclasses.field(default_factory=lambda: _LINKS)
+    rows: dict[type, list[dict]] = dataclasses.field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for model in self.models:
+            self.rows.setdefault(model, [])
 
     def add(self, model: type, **values: object) -> int:
         rows = self.rows[model]
@@ -73,11 +81,11 @@ class GroupRows:
 
     def insert(self, session: Session, detail: dict) -> None:
         real: dict[type, list[int]] = {}
-        for model in _MODELS:
+        for model in self.models:
             real[model] = reserve_ids(session, model, len(self.rows[model]))
             for row in self.rows[model]:
                 row["id"] = real[model][row["id"]]
-                for column, target in _LINKS.get(model, {}).items():
+                for column, target in self.links.get(model, {}).items():
                     if row.get(column) is not None:
                         row[column] = real[target][row[column]]
             record_bulk_insert(session, model, self.rows[model], audit_detail=detail)

@@ -16,14 +16,10 @@ import dataclasses
 import datetime as dt
 import random
 
-from sqlalchemy.orm import Session
-
 from desktop.domain.business_books import month_of, months_back, next_month, split_income
 from desktop.domain.groups import GroupKind
 from desktop.fa.jalali import gregorian_to_jalali, jalali_to_gregorian
-from desktop.models.bulk import reserve_ids
 from desktop.models.groups import CommunityGroup, GroupMember
-from desktop.models.tracking import record_bulk_insert
 from desktop.models.women_groups import (
     BazaarAttendance,
     BusinessMonth,
@@ -36,7 +32,7 @@ from desktop.models.women_groups import (
     WomenMeeting,
     WomenMeetingAttendance,
 )
-from desktop.services.demo_groups import FIRST, LAST, VILLAGES, DemoMember
+from desktop.services.demo_groups import FIRST, LAST, VILLAGES, DemoMember, GroupRows
 from desktop.services.demo_women_texts import (
     BAZAAR_PLACES,
     BAZAARS,
@@ -73,29 +69,6 @@ KIND_ORDER = (GroupKind.MUTUAL_HELP, GroupKind.CLIENT_COOPERATIVE, GroupKind.WOM
 MILLION = 1_000_000
 
 
-@dataclasses.dataclass
-class WomenGroupRows:
-    rows: dict[type, list[dict]] = dataclasses.field(
-        default_factory=lambda: {model: [] for model in _MODELS})
-
-    def add(self, model: type, **values: object) -> int:
-        rows = self.rows[model]
-        values["id"] = len(rows)
-        rows.append(values)
-        return len(rows) - 1
-
-    def insert(self, session: Session, detail: dict) -> None:
-        real: dict[type, list[int]] = {}
-        for model in _MODELS:
-            real[model] = reserve_ids(session, model, len(self.rows[model]))
-            for row in self.rows[model]:
-                row["id"] = real[model][row["id"]]
-                for column, target in _LINKS.get(model, {}).items():
-                    if row.get(column) is not None:
-                        row[column] = real[target][row[column]]
-            record_bulk_insert(session, model, self.rows[model], audit_detail=detail)
-
-
 @dataclasses.dataclass(frozen=True)
 class _Member:
     id: int
@@ -119,10 +92,10 @@ class WomenGroupMaker:
         self.women, self.others = list(women), list(others)
         rng.shuffle(self.women)
         rng.shuffle(self.others)
-        self.rows = WomenGroupRows()
+        self.rows = GroupRows(models=_MODELS, links=_LINKS)
         self.numbers = {"MH": 0, "CO": 0}
 
-    def make(self, count: int) -> WomenGroupRows:
+    def make(self, count: int) -> GroupRows:
         for index in range(count):
             self._group(index, KIND_ORDER[index % len(KIND_ORDER)])
         return self.rows
