@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
 
 from desktop.clock import utcnow
 from desktop.database import Database
@@ -21,11 +22,13 @@ from desktop.errors import KarsazError, NotFound
 from desktop.i18n import tr
 from desktop.ids import new_uuid
 from desktop.models.export import ExportBatch
+from desktop.models.office import Setting
 from desktop.models.tracking import SYSTEM, Actor, record_event
 from desktop.services.export_changes import sections, settled_change_id
 from desktop.services.export_keys import load_or_make_signing_key, office_folder, private_key_path
 from desktop.services.export_package import BatchHeader, OfficeCodes, write_package
 from desktop.services.office import get_office
+from desktop.services.status import LAST_EXPORT_KEY
 
 PENDING = ("made", "sent", "failed")
 EXPORTS_FOLDER = "exports"
@@ -183,6 +186,16 @@ def make_batch(db: Database, *, full: bool = False, actor: Actor = SYSTEM) -> Ba
     return get_batch(db, sequence)
 
 
+def record_success(session: Session, at: dt.datetime) -> None:
+    """Headquarters has everything up to now: the status bar's «last sent» and the schedule's
+    reference point (desktop/services/export_schedule.py)."""
+    setting = session.scalars(select(Setting).where(Setting.key == LAST_EXPORT_KEY)).first()
+    if setting is None:
+        session.add(Setting(key=LAST_EXPORT_KEY, value=at.isoformat()))
+    else:
+        setting.value = at.isoformat()
+
+
 def _sync(path: Path) -> None:
     fd = os.open(path, os.O_RDONLY)
     try:
@@ -214,6 +227,7 @@ def mark_acknowledged(db: Database, batch_id: int, target: str, *,
             raise NotFound("There is no export batch {number}.", number=batch_id)
         row.status, row.target, row.reason = "acknowledged", target, ""
         row.acknowledged_at = utcnow()
+        record_success(session, row.acknowledged_at)
         record_event(session, "export_batch_acknowledged", entity="export_batch",
                      entity_id=batch_id, entity_uuid=row.uuid,
                      detail={"through": row.change_through, "target": target})
