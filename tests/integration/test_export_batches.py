@@ -10,7 +10,7 @@ import zipfile
 
 from sqlalchemy import func, select
 
-from desktop.models.people import Client
+from desktop.models.people import Client, ClientTargetGroup
 from desktop.models.tracking import ChangeLogEntry
 from desktop.services import export_batches as batches
 from desktop.services.export_keys import load_public_key, private_key_path
@@ -141,3 +141,17 @@ def test_a_lost_package_file_is_made_again_as_a_new_batch(office: Office) -> Non
     assert (second.change_after, second.change_through) == (0, first.change_through)
     assert batches.get_batch(db, first.id).status == "superseded"
     assert batches.get_batch(db, first.id).reason
+
+
+def test_a_target_group_taken_off_a_client_goes_out_as_a_tombstone(office: Office) -> None:
+    db = office.db
+    client = office.client(target_groups=frozenset({"female_head", "recovered_addict"}))
+    batches.mark_acknowledged(db, batches.next_batch(db).id, "x")
+    with db.reading() as session:
+        removed = session.scalars(select(ClientTargetGroup.uuid).where(
+            ClientTargetGroup.client_id == client.id,
+            ClientTargetGroup.target_group == "recovered_addict")).one()
+    _update(office, client, target_groups=frozenset({"female_head"}))
+    batch = batches.next_batch(db)
+    groups = _records(batch, "client_target_group")
+    assert {"deleted": True, "uuid": removed, "version": 2} in groups
