@@ -160,6 +160,7 @@ def make_batch(db: Database, *, full: bool = False, actor: Actor = SYSTEM) -> Ba
         office=OfficeCodes(office.uuid, office.province_code, office.county_code, office.name))
     folder = exports_folder(db)
     folder.mkdir(parents=True, exist_ok=True)
+    _clear_leftovers(db, folder)
     final = folder / f"karsaz-{office.county_code}-{sequence:06d}-{header.uuid[:8]}.zip"
     temporary = final.with_name(final.name + ".part")
     try:
@@ -194,6 +195,16 @@ def record_success(session: Session, at: dt.datetime) -> None:
         session.add(Setting(key=LAST_EXPORT_KEY, value=at.isoformat()))
     else:
         setting.value = at.isoformat()
+
+
+def _clear_leftovers(db: Database, folder: Path) -> None:
+    """Remove what a run killed half-way left: a package being written, or one written but
+    never recorded (its batch number is used again by the next batch)."""
+    with db.reading() as session:
+        kept = {Path(p).name for p in session.scalars(select(ExportBatch.path))}
+    for path in folder.iterdir():
+        if path.name.endswith(".part") or (path.suffix == ".zip" and path.name not in kept):
+            path.unlink(missing_ok=True)
 
 
 def _sync(path: Path) -> None:
