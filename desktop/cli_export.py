@@ -46,6 +46,9 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
                          help=tr("folder for the batches and the reconstructed state"))
     receive.add_argument("--public-key", required=True, type=Path,
                          help=tr("the office's public key"))
+    receive.add_argument("--tls-cert", type=Path, help=tr("certificate chain (PEM) to serve "
+                                                          "HTTPS with"))
+    receive.add_argument("--tls-key", type=Path, help=tr("the certificate's private key (PEM)"))
     receive.set_defaults(handler=cmd_receive)
 
 
@@ -149,6 +152,10 @@ def cmd_receive(args: argparse.Namespace) -> int:
         raise KarsazError("Give --listen as HOST:PORT, e.g. 127.0.0.1:8765.")
     store = ReceiverStore(args.store, load_public_key(args.public_key))
     server = ReceiverServer((host, int(port)), store, log=True)
+    if args.tls_cert or args.tls_key:
+        if not (args.tls_cert and args.tls_key):
+            raise KarsazError("Give both --tls-cert and --tls-key.")
+        server.use_tls(args.tls_cert, args.tls_key)
     print(tr("Receiving packages at {url}", url=server.url), flush=True)
     try:
         server.serve_forever()

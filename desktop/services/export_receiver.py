@@ -225,11 +225,21 @@ class ReceiverServer(ThreadingHTTPServer):
         super().__init__(address, _Handler)
         self.store = store
         self.log = log
+        self.tls = False
+
+    def use_tls(self, certificate: Path, key: Path) -> None:
+        """Serve HTTPS with this certificate chain and its private key (PEM files)."""
+        import ssl
+
+        context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+        context.load_cert_chain(certificate, key)
+        self.socket = context.wrap_socket(self.socket, server_side=True)
+        self.tls = True
 
     @property
     def url(self) -> str:
         host, port = self.server_address[:2]
-        return f"http://{host}:{port}/"
+        return f"{'https' if self.tls else 'http'}://{host}:{port}/"
 
     def start_in_thread(self) -> threading.Thread:
         thread = threading.Thread(target=self.serve_forever, daemon=True)
