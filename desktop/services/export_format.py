@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import json
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import BigInteger, Boolean, Column, Date, Integer, String, Text
@@ -57,7 +58,7 @@ def _json_type(column_type: TypeEngine[Any]) -> tuple[dict[str, Any], Callable[[
 
 
 def _instant(value: dt.datetime) -> str:
-    return value.astimezone(dt.UTC).isoformat()
+    return (value if value.tzinfo is dt.UTC else value.astimezone(dt.UTC)).isoformat()
 
 
 @dataclasses.dataclass(frozen=True)
@@ -81,13 +82,21 @@ class Entity:
         table = self.model.__table__
         return [table.c[f.name] for f in self.fields]
 
-    def to_json(self, row: tuple[Any, ...]) -> dict[str, Any]:
-        """A row of ``columns`` as the JSON object of one record line."""
-        record: dict[str, Any] = {}
-        for field, value in zip(self.fields, row, strict=True):
-            if value is not None and field.convert is not None:
-                value = field.convert(value)
-            record[field.name] = value
+    @functools.cached_property
+    def _names(self) -> tuple[str, ...]:
+        return tuple(f.name for f in self.fields)
+
+    @functools.cached_property
+    def _conversions(self) -> tuple[tuple[int, str, Callable[[Any], Any]], ...]:
+        return tuple((i, f.name, f.convert) for i, f in enumerate(self.fields) if f.convert)
+
+    def to_json(self, row: Sequence[Any]) -> dict[str, Any]:
+        """A row of ``columns`` as the JSON object of one record line (keys in name order)."""
+        record = dict(zip(self._names, row, strict=True))
+        for index, name, convert in self._conversions:
+            value = row[index]
+            if value is not None:
+                record[name] = convert(value)
         return record
 
     def schema(self) -> dict[str, Any]:
