@@ -39,13 +39,23 @@ def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[
     verify.add_argument("package", type=Path, help=tr("the package (.zip)"))
     verify.add_argument("--public-key", required=True, type=Path,
                         help=tr("the office's public key"))
+    verify.add_argument("--private-key", type=Path,
+                        help=tr("headquarters' X25519 private key, for a sealed package"))
     verify.set_defaults(handler=cmd_verify)
+    seal_to = sub.add_parser("seal-to", help=tr("seal every package from now on to "
+                                                "headquarters' public key"))
+    seal_to.add_argument("public_key", type=Path, nargs="?",
+                         help=tr("headquarters' X25519 public key (PEM)"))
+    seal_to.add_argument("--off", action="store_true", help=tr("stop sealing packages"))
+    seal_to.set_defaults(handler=cmd_seal_to)
     receive = commands.add_parser("receive", help=tr("the reference receiver of packages"))
     receive.add_argument("--listen", required=True, help=tr("HOST:PORT to listen on"))
     receive.add_argument("--store", required=True, type=Path,
                          help=tr("folder for the batches and the reconstructed state"))
     receive.add_argument("--public-key", required=True, type=Path,
                          help=tr("the office's public key"))
+    receive.add_argument("--private-key", type=Path,
+                         help=tr("headquarters' X25519 private key, for sealed packages"))
     receive.add_argument("--tls-cert", type=Path, help=tr("certificate chain (PEM) to serve "
                                                           "HTTPS with"))
     receive.add_argument("--tls-key", type=Path, help=tr("the certificate's private key (PEM)"))
@@ -130,8 +140,21 @@ def cmd_public_key(args: argparse.Namespace) -> int:
 def cmd_verify(args: argparse.Namespace) -> int:
     from desktop.services.export_keys import load_public_key
     from desktop.services.export_package import verify_package
+    from desktop.services.export_seal import is_sealed, load_private, unseal
 
-    result = verify_package(args.package, load_public_key(args.public_key))
+    package = args.package
+    opened = None
+    if is_sealed(package):
+        if not args.private_key:
+            raise KarsazError("The package is sealed: give --private-key, headquarters' key.")
+        opened = package.with_name(package.name + ".opened")
+        unseal(package, opened, load_private(args.private_key))
+        package = opened
+    try:
+        result = verify_package(package, load_public_key(args.public_key))
+    finally:
+        if opened is not None:
+            opened.unlink(missing_ok=True)
     if result.ok and result.manifest is not None:
         batch = result.manifest["batch"]
         print(tr("The package is intact: batch {number} of county {county}.",
@@ -143,6 +166,22 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return 1
 
 
+def cmd_seal_to(args: argparse.Namespace) -> int:
+    from desktop.models.tracking import SYSTEM
+    from desktop.services.export_keys import set_headquarters_key
+
+    if args.off == bool(args.public_key):
+        raise KarsazError("Give headquarters' public key, or --off.")
+    db = _open(args)
+    try:
+        set_headquarters_key(db, SYSTEM, None if args.off else args.public_key.read_bytes())
+    finally:
+        db.dispose()
+    print(tr("Packages will not be sealed.") if args.off else
+          tr("Packages will be sealed to headquarters' key."))
+    return 0
+
+
 def cmd_receive(args: argparse.Namespace) -> int:
     from desktop.services.export_keys import load_public_key
     from desktop.services.export_receiver import ReceiverServer, ReceiverStore
@@ -150,7 +189,10 @@ def cmd_receive(args: argparse.Namespace) -> int:
     host, _, port = args.listen.rpartition(":")
     if not host or not port.isdigit():
         raise KarsazError("Give --listen as HOST:PORT, e.g. 127.0.0.1:8765.")
-    store = ReceiverStore(args.store, load_public_key(args.public_key))
+    from desktop.services.export_seal import load_private
+
+    private = load_private(args.private_key) if args.private_key else None
+    store = ReceiverStore(args.store, load_public_key(args.public_key), private)
     server = ReceiverServer((host, int(port)), store, log=True)
     if args.tls_cert or args.tls_key:
         if not (args.tls_cert and args.tls_key):

@@ -25,8 +25,14 @@ from desktop.models.export import ExportBatch
 from desktop.models.office import Setting
 from desktop.models.tracking import SYSTEM, Actor, record_event
 from desktop.services.export_changes import sections, settled_change_id
-from desktop.services.export_keys import load_or_make_signing_key, office_folder, private_key_path
+from desktop.services.export_keys import (
+    headquarters_key,
+    load_or_make_signing_key,
+    office_folder,
+    private_key_path,
+)
 from desktop.services.export_package import BatchHeader, OfficeCodes, write_package
+from desktop.services.export_seal import seal
 from desktop.services.office import get_office
 from desktop.services.status import LAST_EXPORT_KEY
 
@@ -100,18 +106,20 @@ def pending_batch(db: Database) -> BatchInfo | None:
         return _info(row) if row is not None else None
 
 
+def _digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as stream:
+        while chunk := stream.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
 def package_intact(batch: BatchInfo) -> bool:
     """The kept file is still the one made (same size and SHA-256)."""
     try:
-        if batch.path.stat().st_size != batch.size:
-            return False
-        digest = hashlib.sha256()
-        with batch.path.open("rb") as stream:
-            while chunk := stream.read(1 << 20):
-                digest.update(chunk)
+        return batch.path.stat().st_size == batch.size and _digest(batch.path) == batch.sha256
     except OSError:
         return False
-    return digest.hexdigest() == batch.sha256
 
 
 def next_batch(db: Database, *, full: bool = False, actor: Actor = SYSTEM) -> BatchInfo | None:
@@ -161,17 +169,27 @@ def make_batch(db: Database, *, full: bool = False, actor: Actor = SYSTEM) -> Ba
     folder = exports_folder(db)
     folder.mkdir(parents=True, exist_ok=True)
     _clear_leftovers(db, folder)
-    final = folder / f"karsaz-{office.county_code}-{sequence:06d}-{header.uuid[:8]}.zip"
-    temporary = final.with_name(final.name + ".part")
+    recipient = headquarters_key(db)
+    stem = f"karsaz-{office.county_code}-{sequence:06d}-{header.uuid[:8]}"
+    final = folder / (f"{stem}.zip.sealed" if recipient else f"{stem}.zip")
+    plain = folder / f"{stem}.zip.part"
+    sealed = folder / f"{stem}.zip.sealed.part"
     try:
         with db.engine.connect() as connection:
-            info = write_package(temporary, header,
+            info = write_package(plain, header,
                                  sections(connection, after=after, through=through, full=full),
                                  key)
-        _sync(temporary)
-        os.replace(temporary, final)
+        if recipient is not None:
+            seal(plain, sealed, recipient)
+            plain.unlink()
+            info = dataclasses.replace(info, sha256=_digest(sealed), size=sealed.stat().st_size)
+            os.replace(sealed, final)
+        else:
+            _sync(plain)
+            os.replace(plain, final)
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
+        plain.unlink(missing_ok=True)
+        sealed.unlink(missing_ok=True)
         raise ExportError("The export package could not be written: {reason}",
                           reason=exc.strerror or str(exc)) from exc
     with db.transaction(actor) as session:
@@ -203,7 +221,8 @@ def _clear_leftovers(db: Database, folder: Path) -> None:
     with db.reading() as session:
         kept = {Path(p).name for p in session.scalars(select(ExportBatch.path))}
     for path in folder.iterdir():
-        if path.name.endswith(".part") or (path.suffix == ".zip" and path.name not in kept):
+        package = path.name.endswith((".zip", ".zip.sealed"))
+        if path.name.endswith(".part") or (package and path.name not in kept):
             path.unlink(missing_ok=True)
 
 

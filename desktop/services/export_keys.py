@@ -14,11 +14,17 @@ from pathlib import Path
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PublicKey
+from sqlalchemy import select
 
 from desktop import paths
 from desktop.database import Database
 from desktop.errors import KarsazError
+from desktop.models.office import Setting
+from desktop.models.tracking import Actor
+from desktop.roles import Permission, require
 
+HEADQUARTERS_KEY = "export.headquarters_key"
 KEY_FOLDER = "keys"
 PRIVATE_KEY_FILE = "export-signing-ed25519.pem"
 
@@ -92,3 +98,35 @@ def signature_ok(public: Ed25519PublicKey, signature: bytes, data: bytes) -> boo
     except InvalidSignature:
         return False
     return True
+
+
+def headquarters_key(db: Database) -> X25519PublicKey | None:
+    """Headquarters' X25519 public key when packages are to be sealed to it (office setting)."""
+    with db.reading() as session:
+        pem = session.scalar(select(Setting.value).where(Setting.key == HEADQUARTERS_KEY))
+    if not pem:
+        return None
+    key = serialization.load_pem_public_key(pem.encode("ascii"))
+    if not isinstance(key, X25519PublicKey):
+        raise ExportKeyError("The headquarters key in the settings is not an X25519 key.")
+    return key
+
+
+def set_headquarters_key(db: Database, actor: Actor, pem: bytes | None) -> None:
+    """Seal every package made from now on to this X25519 public key (``None``: stop)."""
+    require(actor, Permission.MANAGE_OFFICE)
+    if pem is not None:
+        try:
+            key = serialization.load_pem_public_key(pem)
+        except ValueError as exc:
+            raise ExportKeyError("The headquarters key cannot be read: {reason}",
+                                 reason=str(exc)) from exc
+        if not isinstance(key, X25519PublicKey):
+            raise ExportKeyError("The headquarters key is not an X25519 public key.")
+    value = pem.decode("ascii") if pem else ""
+    with db.transaction(actor) as session:
+        setting = session.scalars(select(Setting).where(Setting.key == HEADQUARTERS_KEY)).first()
+        if setting is None:
+            session.add(Setting(key=HEADQUARTERS_KEY, value=value))
+        else:
+            setting.value = value

@@ -23,10 +23,12 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 
 from desktop.clock import utcnow
 from desktop.errors import KarsazError
 from desktop.services.export_package import read_records, verify_package
+from desktop.services.export_seal import SealError, is_sealed, unseal
 
 STATE_FILE = "state.sqlite3"
 CHUNK = 1 << 20
@@ -71,9 +73,14 @@ class Receipt:
 
 
 class ReceiverStore:
-    def __init__(self, folder: Path, public_key: Ed25519PublicKey) -> None:
+    """``public_key`` is the office's signing key; ``private_key`` headquarters' X25519 key,
+    needed only for sealed packages."""
+
+    def __init__(self, folder: Path, public_key: Ed25519PublicKey,
+                 private_key: X25519PrivateKey | None = None) -> None:
         self.folder = folder
         self.public_key = public_key
+        self.private_key = private_key
         (folder / "batches").mkdir(parents=True, exist_ok=True)
         (folder / "incoming").mkdir(parents=True, exist_ok=True)
         with self._connect() as connection:
@@ -117,6 +124,22 @@ class ReceiverStore:
                      idempotency_key: str | None = None) -> Receipt:
         if sha256 is None:
             sha256 = hashlib.sha256(path.read_bytes()).hexdigest()
+        if is_sealed(path):
+            if self.private_key is None:
+                raise PackageRejectedError("The package is sealed and this receiver has no "
+                                           "headquarters key to open it.")
+            opened = path.with_name(path.name + ".opened")
+            try:
+                unseal(path, opened, self.private_key)
+                return self._receive_plain(opened, sha256, idempotency_key)
+            except SealError as exc:
+                raise PackageRejectedError("The package failed verification.",
+                                           problems=[exc.message]) from exc
+            finally:
+                opened.unlink(missing_ok=True)
+        return self._receive_plain(path, sha256, idempotency_key)
+
+    def _receive_plain(self, path: Path, sha256: str, idempotency_key: str | None) -> Receipt:
         result = verify_package(path, self.public_key)
         if not result.ok or result.manifest is None:
             raise PackageRejectedError("The package failed verification.", problems=result.problems)

@@ -150,3 +150,32 @@ def test_the_signing_key_is_made_once_and_kept(office: Office) -> None:
             with zipfile.ZipFile(archive.open(name)) as package:
                 for member in package.namelist():
                     assert b"PRIVATE KEY" not in package.read(member)
+
+
+def test_a_sealed_package_is_verified_with_headquarters_key(office_folder: Path,
+                                                            tmp_path: Path) -> None:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    hq = X25519PrivateKey.generate()
+    hq_private, hq_public = tmp_path / "hq.pem", tmp_path / "hq-public.pem"
+    hq_private.write_bytes(hq.private_bytes(serialization.Encoding.PEM,
+                                            serialization.PrivateFormat.PKCS8,
+                                            serialization.NoEncryption()))
+    hq_public.write_bytes(hq.public_key().public_bytes(
+        serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo))
+    office = ("--data-dir", str(office_folder))
+    assert karsaz(*office, "export", "seal-to", str(hq_public)).returncode == 0
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    assert karsaz(*office, "export", "run", "--to", str(usb)).returncode == 0
+    assert karsaz(*office, "export", "public-key", "--out", str(tmp_path / "o.pem")
+                  ).returncode == 0
+    package = next(usb.iterdir())
+    assert package.name.endswith(".zip.sealed")
+    keyless = karsaz("export", "verify", str(package), "--public-key", str(tmp_path / "o.pem"))
+    assert keyless.returncode == 2 and "--private-key" in keyless.stderr
+    opened = karsaz("export", "verify", str(package), "--public-key", str(tmp_path / "o.pem"),
+                    "--private-key", str(hq_private))
+    assert opened.returncode == 0, opened.stderr
+    assert list(usb.iterdir()) == [package]

@@ -164,3 +164,45 @@ def test_two_runs_never_overlap(office: Office) -> None:
         run_export(office.db, transport=FolderTransport(Path("/nonexistent")))
     assert str(os.getpid()) in busy.value.message or "فرایند" in busy.value.message
     assert batches.batch_history(office.db) == []
+
+
+def test_sealed_packages_open_only_at_headquarters(office: Office, tmp_path: Path) -> None:
+    from cryptography.hazmat.primitives import serialization
+    from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
+
+    from desktop.errors import PermissionDenied
+    from desktop.services.export_keys import set_headquarters_key
+    from desktop.services.export_seal import is_sealed
+
+    hq = X25519PrivateKey.generate()
+    pem = hq.public_key().public_bytes(serialization.Encoding.PEM,
+                                       serialization.PublicFormat.SubjectPublicKeyInfo)
+    with pytest.raises(PermissionDenied):
+        set_headquarters_key(office.db, office.expert, pem)
+    set_headquarters_key(office.db, office.admin, pem)
+    client = office.client()
+    public = load_or_make_signing_key(private_key_path(office.db)).public_key()
+
+    keyless = ReceiverStore(tmp_path / "keyless", public)
+    server = ReceiverServer(("127.0.0.1", 0), keyless)
+    server.start_in_thread()
+    try:
+        refused = run_export(office.db, transport=_http(server.url))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert refused.status == RunStatus.FAILED and keyless.applications() == []
+    batch = refused.batches[0]
+    assert batch.path.name.endswith(".zip.sealed") and is_sealed(batch.path)
+    assert b"client.jsonl" not in batch.path.read_bytes()      # even the names are hidden
+
+    store = ReceiverStore(tmp_path / "hq", public, hq)
+    server = ReceiverServer(("127.0.0.1", 0), store)
+    server.start_in_thread()
+    try:
+        sent = run_export(office.db, transport=_http(server.url))
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert sent.status == RunStatus.SENT and sent.batches[0].uuid == batch.uuid
+    assert store.state()[("client", client.uuid)]["national_code"] == client.national_code
