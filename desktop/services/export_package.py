@@ -166,16 +166,32 @@ class Verification:
         return not self.problems and self.manifest is not None
 
 
-def _lines(archive: zipfile.ZipFile, name: str) -> Iterator[bytes]:
+class _Package:
+    """An open package: its directory (``zipfile``) and its bytes, read by hand (``_lines``)."""
+
+    def __init__(self, path: Path) -> None:
+        self.archive = zipfile.ZipFile(path)
+        self.stream = path.open("rb")
+
+    def close(self) -> None:
+        self.archive.close()
+        self.stream.close()
+
+    def infolist(self) -> list[zipfile.ZipInfo]:
+        return self.archive.infolist()
+
+    def getinfo(self, name: str) -> zipfile.ZipInfo:
+        return self.archive.getinfo(name)
+
+
+def _lines(archive: _Package, name: str) -> Iterator[bytes]:
     """The lines of a member, decoded from its stored bytes by hand so that a stream which
     does not end exactly where it should (a changed end-of-block code, bytes after the end) is
     refused: ``zipfile`` stops reading once it has the size it was told and would not notice."""
     info = archive.getinfo(name)
     if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
         raise ValueError(f"{name}: compression {info.compress_type} is not used by this format")
-    stream = archive.fp
-    if stream is None:
-        raise ValueError("the package is closed")
+    stream = archive.stream
     stream.seek(info.header_offset)
     local = stream.read(30)
     if local[:4] != b"PK\x03\x04":
@@ -209,21 +225,19 @@ def verify_package(path: Path, public: Ed25519PublicKey, *, check_records: bool 
     entity's schema. Any problem (a single changed byte anywhere it matters) is reported."""
     problems: list[str] = []
     try:
-        archive = zipfile.ZipFile(path)
+        archive = _Package(path)
     except (OSError, zipfile.BadZipFile) as exc:
         return Verification(None, [tr("Not a readable package: {reason}", reason=str(exc))])
-    with archive:
-        try:
-            return _verify(archive, public, problems, check_records)
-        except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError) as exc:
-            problems.append(tr("The package is damaged: {reason}", reason=str(exc)))
-            return Verification(None, problems)
-        except zlib.error as exc:
-            problems.append(tr("The package is damaged: {reason}", reason=str(exc)))
-            return Verification(None, problems)
+    try:
+        return _verify(archive, public, problems, check_records)
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, RuntimeError, zlib.error) as exc:
+        problems.append(tr("The package is damaged: {reason}", reason=str(exc)))
+        return Verification(None, problems)
+    finally:
+        archive.close()
 
 
-def _verify(archive: zipfile.ZipFile, public: Ed25519PublicKey, problems: list[str],
+def _verify(archive: _Package, public: Ed25519PublicKey, problems: list[str],
             check_records: bool) -> Verification:
     names = [info.filename for info in archive.infolist()]
     if len(set(names)) != len(names):
@@ -254,7 +268,7 @@ def _verify(archive: zipfile.ZipFile, public: Ed25519PublicKey, problems: list[s
     return Verification(manifest, problems)
 
 
-def _check_file(archive: zipfile.ZipFile, entry: Mapping[str, Any], known: Mapping[str, Any],
+def _check_file(archive: _Package, entry: Mapping[str, Any], known: Mapping[str, Any],
                 check_records: bool) -> list[str]:
     name = entry["name"]
     digest = hashlib.sha256()
@@ -291,6 +305,9 @@ def _check_file(archive: zipfile.ZipFile, entry: Mapping[str, Any], known: Mappi
 
 def read_records(path: Path, name: str) -> Iterator[dict[str, Any]]:
     """The records of one member of a package already verified."""
-    with zipfile.ZipFile(path) as archive:
+    archive = _Package(path)
+    try:
         for line in _lines(archive, name):
             yield json.loads(line)
+    finally:
+        archive.close()
