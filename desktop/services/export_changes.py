@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from sqlalchemy import Connection, and_, func, select, text
+from sqlalchemy import Connection, and_, exists, func, select, text
 
 from desktop.database import Database
 from desktop.models.tracking import ChangeLogEntry, ChangeOp
@@ -55,10 +55,17 @@ def _changed(connection: Connection, entity: Entity, after: int,
     # Deleted in the range and not here now (a uuid never comes back once deleted).
     gone = (select(log.c.entity_uuid, func.max(log.c.version))
             .where(_in_range(entity.name, after, through), log.c.op == ChangeOp.DELETE.value,
-                   log.c.entity_uuid.not_in(select(table.c.uuid)))
+                   _gone_now(table))
             .group_by(log.c.entity_uuid).order_by(log.c.entity_uuid))
     for uuid, version in connection.execute(gone):
         yield tombstone(uuid, version)
+
+
+def _gone_now(table: Any) -> Any:
+    # NOT EXISTS, not NOT IN: both databases answer it from the unique index on uuid, where
+    # PostgreSQL may scan the whole table per row for a NOT IN it cannot hash in memory.
+    log = ChangeLogEntry.__table__
+    return ~exists().where(table.c.uuid == log.c.entity_uuid)
 
 
 def _everything(connection: Connection, entity: Entity,
@@ -68,8 +75,7 @@ def _everything(connection: Connection, entity: Entity,
     yield from _rows(connection, entity, table.c.id.is_not(None))
     gone = (select(log.c.entity_uuid, func.max(log.c.version))
             .where(log.c.entity == entity.name, log.c.id <= through,
-                   log.c.op == ChangeOp.DELETE.value,
-                   log.c.entity_uuid.not_in(select(table.c.uuid)))
+                   log.c.op == ChangeOp.DELETE.value, _gone_now(table))
             .group_by(log.c.entity_uuid).order_by(log.c.entity_uuid))
     for uuid, version in connection.execute(gone):
         yield tombstone(uuid, version)
