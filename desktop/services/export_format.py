@@ -11,13 +11,27 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import decimal
+import enum
 import functools
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import BigInteger, Boolean, Column, Date, Integer, String, Text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    Enum,
+    Float,
+    Integer,
+    Numeric,
+    String,
+    Text,
+    Time,
+)
 from sqlalchemy.types import TypeEngine
 
 from desktop.models.base import Record, UTCDateTime
@@ -43,10 +57,19 @@ def _json_type(column_type: TypeEngine[Any]) -> tuple[dict[str, Any], Callable[[
         return {"type": "boolean"}, None
     if isinstance(column_type, Integer | BigInteger):
         return {"type": "integer"}, None
+    if isinstance(column_type, Float):
+        return {"type": "number"}, None
+    if isinstance(column_type, Numeric):
+        # Exact decimals travel as text («12.50»), never through a binary float.
+        return {"type": "string", "format": "decimal"}, str
+    if isinstance(column_type, Time):
+        return {"type": "string", "format": "time"}, dt.time.isoformat
     if isinstance(column_type, UTCDateTime):
         return {"type": "string", "format": "date-time"}, _instant
     if isinstance(column_type, Date):
         return {"type": "string", "format": "date"}, dt.date.isoformat
+    if isinstance(column_type, Enum):
+        return {"type": "string", "enum": sorted(column_type.enums)}, _enum_value
     if isinstance(column_type, Text):
         return {"type": "string"}, None
     if isinstance(column_type, String):
@@ -55,6 +78,10 @@ def _json_type(column_type: TypeEngine[Any]) -> tuple[dict[str, Any], Callable[[
             schema["maxLength"] = column_type.length
         return schema, None
     raise UnsupportedColumn(f"no export form for the column type {column_type!r}")
+
+
+def _enum_value(value: Any) -> Any:
+    return value.value if isinstance(value, enum.Enum) else value
 
 
 def _instant(value: dt.datetime) -> str:
@@ -166,6 +193,7 @@ _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _TYPES: dict[str, Callable[[Any], bool]] = {
     "string": lambda v: isinstance(v, str),
     "integer": lambda v: isinstance(v, int) and not isinstance(v, bool),
+    "number": lambda v: isinstance(v, int | float) and not isinstance(v, bool),
     "boolean": lambda v: isinstance(v, bool),
     "null": lambda v: v is None,
 }
@@ -177,7 +205,11 @@ def _format_ok(kind: str, value: str) -> bool:
             return bool(_DATE.match(value)) and dt.date.fromisoformat(value) is not None
         if kind == "date-time":
             return dt.datetime.fromisoformat(value).tzinfo is not None
-    except ValueError:
+        if kind == "time":
+            return dt.time.fromisoformat(value) is not None
+        if kind == "decimal":
+            return decimal.Decimal(value).is_finite()
+    except (ValueError, decimal.InvalidOperation):
         return False
     return True
 
@@ -203,6 +235,8 @@ def schema_errors(record: Any, schema: Mapping[str, Any]) -> Iterator[str]:
         if not any(_TYPES[t](value) for t in types):
             yield f"{key}: not {' or '.join(types)}"
             continue
+        if "enum" in prop and value is not None and value not in prop["enum"]:
+            yield f"{key}: not one of {', '.join(prop['enum'])}"
         if isinstance(value, str):
             if "maxLength" in prop and len(value) > prop["maxLength"]:
                 yield f"{key}: longer than {prop['maxLength']}"

@@ -3,12 +3,15 @@ its columns, and the documented schemas are exactly what the code checks against
 
 from __future__ import annotations
 
+import datetime as dt
+import decimal
+import enum
 import importlib.util
 import json
 from pathlib import Path
 
 import pytest
-from sqlalchemy import String
+from sqlalchemy import Enum, Float, Numeric, String, Time
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 from desktop.models.base import Base, Record
@@ -79,17 +82,51 @@ def test_a_redacted_column_is_left_out_of_an_exported_model() -> None:
 
 
 def test_a_column_type_the_format_does_not_know_stops_the_export() -> None:
-    from sqlalchemy import Float
+    from sqlalchemy import LargeBinary
 
     class Scratch(DeclarativeBase):
         type_annotation_map = Base.type_annotation_map
 
-    class Measured(Scratch, Record):
-        __tablename__ = "measured"
-        weight: Mapped[float] = mapped_column(Float)
+    class Scanned(Scratch, Record):
+        __tablename__ = "scanned"
+        picture: Mapped[bytes] = mapped_column(LargeBinary)
 
     with pytest.raises(UnsupportedColumn):
-        entity_of(Measured)
+        entity_of(Scanned)
+
+
+class Panel(enum.Enum):
+    MONO = "mono"
+    POLY = "poly"
+
+
+def test_decimals_floats_times_and_enums_have_their_json_form() -> None:
+    class Scratch(DeclarativeBase):
+        type_annotation_map = Base.type_annotation_map
+
+    class Installation(Scratch, Record):
+        __tablename__ = "installation"
+        capacity_kw: Mapped[decimal.Decimal] = mapped_column(Numeric(8, 2))
+        efficiency: Mapped[float | None] = mapped_column(Float)
+        visit_at: Mapped[dt.time] = mapped_column(Time)
+        panel: Mapped[Panel] = mapped_column(Enum(Panel, values_callable=lambda e: [
+            m.value for m in e]))
+
+    entity = entity_of(Installation)
+    schema = entity.schema()
+    assert schema["properties"]["capacity_kw"] == {"type": "string", "format": "decimal"}
+    assert schema["properties"]["efficiency"] == {"type": ["number", "null"]}
+    names = [f.name for f in entity.fields]
+    values = {"capacity_kw": decimal.Decimal("12.50"), "efficiency": 0.18,
+              "visit_at": dt.time(9, 30), "panel": Panel.MONO, "id": 1, "uuid": "u",
+              "version": 1, "created_at": dt.datetime(2024, 10, 6, tzinfo=dt.UTC),
+              "updated_at": dt.datetime(2024, 10, 6, tzinfo=dt.UTC)}
+    record = json.loads(json.dumps(entity.to_json(tuple(values[n] for n in names))))
+    assert record["capacity_kw"] == "12.50" and record["visit_at"] == "09:30:00"
+    assert record["panel"] == "mono"
+    assert list(schema_errors(record, schema)) == []
+    record.update(panel="thin", capacity_kw="12,5")
+    assert len(list(schema_errors(record, schema))) == 2
 
 
 @pytest.mark.parametrize(("change", "problem"), [
