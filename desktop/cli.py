@@ -207,7 +207,14 @@ def build_parser() -> argparse.ArgumentParser:
     client_form = printing_commands.add_parser("client", help=tr("a form of one client"))
     client_form.set_defaults(handler=cmd_print_client)
     _print_client_arguments(client_form)
+    _export_commands(commands)
     return parser
+
+
+def _export_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    from desktop.cli_export import add_commands
+
+    add_commands(commands)
 
 
 def _clients_list_arguments(parser: argparse.ArgumentParser) -> None:

@@ -2,6 +2,7 @@
 
 from desktop.models.base import Base, Record
 from desktop.models.cases import Benefit, CaseEvent, EmploymentCase, MonitoringVisit, Program
+from desktop.models.export import ExportBatch
 from desktop.models.groups import (
     BankLoan,
     CommunityGroup,
@@ -32,7 +33,7 @@ from desktop.models.women_groups import (
 __all__ = [
     "Actor", "AuditEntry", "BankLoan", "Base", "BazaarAttendance", "Benefit", "BusinessMonth",
     "CaseEvent", "ChangeLogEntry", "Client", "ClientTargetGroup", "CommunityGroup",
-    "EmploymentCase", "GroupBusiness", "GroupCycle", "GroupMeeting", "GroupMember",
+    "EmploymentCase", "ExportBatch", "GroupBusiness", "GroupCycle", "GroupMeeting", "GroupMember",
     "GroupTraining", "InternalLoan", "MarketLink", "MeetingAttendance", "MeetingDecision",
     "MeetingEntry", "MemberIncome", "MonitoringVisit", "Office", "Program", "Record", "Role",
     "Setting", "TrainingAttendance", "User", "WomenMeeting", "WomenMeetingAttendance",

@@ -56,11 +56,14 @@ class Record:
 
     Class attributes read by the audit and change-log listener:
     ``__exported__`` — changes go into the export change log (headquarters receives them);
-    ``__audit_redacted__`` — columns whose values never go into the audit trail.
+    ``__audit_redacted__`` — columns whose values never go into the audit trail (nor into an
+    export package);
+    ``__export_excluded__`` — columns kept out of export packages (derived, machine-local).
     """
 
     __exported__: ClassVar[bool] = True
     __audit_redacted__: ClassVar[tuple[str, ...]] = ()
+    __export_excluded__: ClassVar[tuple[str, ...]] = ()
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uuid: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)

@@ -39,6 +39,9 @@ class Client(Base, Record):
     ``sort_name`` the name in Persian alphabetical order."""
 
     __tablename__ = "client"
+    # Derived from the names for searching and sorting on this machine; headquarters gets the
+    # names themselves.
+    __export_excluded__ = ("search_key", "sort_name", "name_rank")
     __table_args__ = (
         CheckConstraint("length(national_code) = 10", name="national_code_len"),
         CheckConstraint("gender in ('female', 'male')", name="gender_known"),

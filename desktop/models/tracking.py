@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import JSON, Integer, String, event, insert, inspect
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm import Mapped, Session, mapped_column, object_session
 from sqlalchemy.orm.attributes import NO_VALUE
 
 from desktop.actor import SYSTEM, Actor
@@ -151,6 +151,18 @@ def _collect(session: Session, flush_context: Any, instances: Any) -> None:
         if isinstance(obj, Record):
             pending.deleted.append((obj, _snapshot(obj, previous=True)))
     session.info[_PENDING_KEY] = pending
+
+
+@event.listens_for(Record, "before_delete", propagate=True)
+def _collect_orphan(mapper: Any, connection: Any, obj: Record) -> None:
+    # An object removed from a delete-orphan collection (a client's target group taken off
+    # the list) is found to be an orphan only inside the flush, after before_flush has looked
+    # at session.deleted: it is caught here, as its DELETE is about to run.
+    session = object_session(obj)
+    pending: _Pending | None = session.info.get(_PENDING_KEY) if session else None
+    if pending is None or any(seen is obj for seen, _ in pending.deleted):
+        return
+    pending.deleted.append((obj, _snapshot(obj, previous=True)))
 
 
 @event.listens_for(Session, "after_flush")
