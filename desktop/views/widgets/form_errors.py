@@ -39,6 +39,10 @@ class FieldErrors:
         """Show the service's ``name`` by the field registered as ``shown_as``."""
         self._fields[name] = self._fields[shown_as]
 
+    def forget(self, name: str) -> None:
+        """Stop showing messages by field ``name`` (a line of a grid that is built again)."""
+        self._fields.pop(name, None)
+
     def clear(self) -> None:
         for widget, error in self._fields.values():
             error.clear_message()
