@@ -22,32 +22,37 @@ from desktop.views.widgets.choices import choice_combo
 from desktop.views.women_words import kind_choices, short_kind
 
 
-def _members(row: WomenGroupRow) -> str:
-    return tr("{members} ({heads} female heads)", members=to_persian_digits(row.members),
-              heads=to_persian_digits(row.female_heads))
-
-
 def _members_tip(row: WomenGroupRow) -> str:
     return size_warning(row.kind, row.members) or tr(
         "{heads} of the {members} present members are female heads of household.",
         heads=to_persian_digits(row.female_heads), members=to_persian_digits(row.members))
 
 
+def _size_colour(row: WomenGroupRow) -> str | None:
+    return LATE_COLOUR if size_warning(row.kind, row.members) else None
+
+
+def _books_tip(row: WomenGroupRow) -> str:
+    if row.last_month is None:
+        return tr("No month of the business's books is recorded yet.")
+    return tr("In Rials, the last twelve Jalali months; the books are recorded up to {month}.",
+              month=format_jalali_month(row.last_month))
+
+
 COLUMNS = (
     Column(N_("Code"), lambda r: r.code),
     Column(N_("Group name"), lambda r: r.name),
     Column(N_("Kind"), lambda r: short_kind(r.kind)),
-    Column(N_("County"), lambda r: r.county_name),
     Column(N_("Facilitator"), lambda r: r.facilitator_name),
-    Column(N_("Members"), _members, tip=_members_tip,
-           colour=lambda r: LATE_COLOUR if size_warning(r.kind, r.members) else None),
+    Column(N_("Members"), lambda r: to_persian_digits(r.members), colour=_size_colour,
+           tip=_members_tip),
+    Column(N_("Female heads"), lambda r: to_persian_digits(r.female_heads), tip=_members_tip),
     Column(N_("Business"), lambda r: r.business_title or NOT_KNOWN),
-    Column(N_("Last month recorded"), lambda r: format_jalali_month(r.last_month)
-           if r.last_month else NOT_KNOWN),
-    Column(N_("Sales, 12 months (Rials)"), lambda r: format_amount(r.sales_12m)),
-    Column(N_("Paid to members, 12 months (Rials)"), lambda r: format_amount(r.paid_out_12m)),
+    Column(N_("Sales, 12 months"), lambda r: format_amount(r.sales_12m), tip=_books_tip),
+    Column(N_("Paid to members, 12 months"), lambda r: format_amount(r.paid_out_12m),
+           tip=_books_tip),
 )
-WIDTHS = (115, 0, 150, 75, 110, 120, 150, 100, 140, 160)
+WIDTHS = (100, 0, 130, 90, 45, 95, 115, 100, 130)
 
 
 class WomenGroupsArea(GroupListArea):

@@ -90,7 +90,7 @@ class WomenBusinessTab(QWidget):
         books.addWidget(self.months, 1)
         row = QHBoxLayout(self)
         row.addWidget(business, 2)
-        row.addLayout(books, 3)
+        row.addLayout(books, 5)
 
     def _is_latest(self, month: MonthRecord) -> bool:
         return bool(self.summary and self.summary.books.months

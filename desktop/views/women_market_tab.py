@@ -34,12 +34,7 @@ def _ended(link: MarketLinkRecord) -> str | None:
 
 
 def _contract(link: MarketLinkRecord) -> str:
-    if link.shop_url:
-        return link.shop_url
-    parts = [to_persian_digits(link.contract_number)] if link.contract_number else []
-    if link.contract_value is not None:
-        parts.append(format_rials(link.contract_value))
-    return "، ".join(parts) or NOT_KNOWN
+    return link.shop_url or to_persian_digits(link.contract_number) or NOT_KNOWN
 
 
 def _bazaar_dates(b: BazaarRecord) -> str:
@@ -54,7 +49,9 @@ LINK_COLUMNS = (
     Column(N_("From"), lambda link: format_jalali(link.starts_on)),
     Column(N_("To"), lambda link: format_jalali(link.ends_on) if link.ends_on
            else tr("running")),
-    Column(N_("Contract or shop"), _contract),
+    Column(N_("Contract number or shop"), _contract),
+    Column(N_("Contract value (Rials)"), lambda link: format_amount(link.contract_value)
+           if link.contract_value is not None else ""),
 )
 BAZAAR_COLUMNS = (
     Column(N_("Bazaar"), lambda b: b.name),

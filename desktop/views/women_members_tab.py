@@ -39,9 +39,8 @@ class WomenMembersTab(QWidget):
         self.warning = QLabel(self)
         self.warning.setObjectName("caseNotice")
         self.warning.setWordWrap(True)
-        self.box = RecordListBox(tr("Members"), self._columns(), self,
+        self.box = RecordListBox("", self._columns(), self,
                                  add_text=tr("Add a member"), open_dialog=self._dialog)
-        self.box.setFlat(True)
         self.box.changed.connect(self.changed.emit)
         self.box.conflict.connect(self.conflict.emit)
         column = QVBoxLayout(self)
