@@ -13,7 +13,7 @@ from desktop.clock import today
 from desktop.database import Database
 from desktop.models.tracking import Actor
 from desktop.services.auth import sign_in
-from desktop.services.demo import DEMO_PASSWORD
+from desktop.services.demo import DEMO_PASSWORD, add_demo_women_groups
 from desktop.services.women_groups import BusinessInput, WomenGroupInput, create_women_group
 from desktop.services.women_members import WomenMemberInput, add_women_member
 from desktop.services.women_overview import list_women_groups
@@ -25,7 +25,9 @@ def _user(db: Database, name: str = "admin") -> Actor:
 
 def demo_women_group(db: Database, cooperative: bool = False) -> int:
     """The demo's group (or cooperative) that paid its members most in the last twelve
-    months."""
+    months; an office made with few clients gets three."""
+    if not list_women_groups(db, _user(db)):
+        add_demo_women_groups(db, 3)
     rows = [r for r in list_women_groups(db, _user(db))
             if (r.kind != "mutual_help") == cooperative and r.name != YOUNG_COOPERATIVE] \
         or list_women_groups(db, _user(db))
