@@ -7,6 +7,9 @@ tab records, the form reads the group again and every tab follows.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
@@ -24,8 +27,8 @@ from desktop.domain.groups import GroupStatus
 from desktop.domain.women_groups import WomenGroupForm as Document
 from desktop.i18n import tr
 from desktop.models.tracking import Actor
+from desktop.services.printing import PrintResult
 from desktop.services.women_overview import WomenGroupSummary, women_group_summary
-from desktop.services.women_printing import print_women_group
 from desktop.views.group_print_button import GroupPrintButton
 from desktop.views.questions import ask
 from desktop.views.tasks import TaskRunner
@@ -109,11 +112,19 @@ class WomenGroupForm(QDialog):
         self.note.setText(f"{GroupStatus(group.status).label} — {business}")
         for tab in (self.details, self.members_tab, self.business, self.activity, self.market):
             tab.show_group(summary)
-        db, actor, group_id = self.db, self.actor, self.group_id
         self.print_button.set_documents(group.name, [
-            (kind.value, kind.label,
-             lambda path, k=kind: print_women_group(db, actor, group_id, k, path))
-            for kind in Document])
+            (kind.value, kind.label, self._writer(kind)) for kind in Document])
+
+    def _writer(self, kind: Document) -> Callable[[Path], PrintResult]:
+        db, actor, group_id = self.db, self.actor, self.group_id
+
+        def write(path: Path) -> PrintResult:
+            # The forms engine (fonts, shaping) is loaded when something is printed.
+            from desktop.services.women_printing import print_women_group
+
+            return print_women_group(db, actor, group_id, kind, path)
+
+        return write
 
     def show_tab(self, name: str) -> None:
         self.tabs.setCurrentIndex(TABS.index(name) if name in TABS else 0)

@@ -5,16 +5,22 @@ up or the payout is more than the month's cash."""
 
 from __future__ import annotations
 
+from desktop.clock import today
 from desktop.domain.people import TargetGroup
 from desktop.services.client_search import ClientFilter, client_rows
-from desktop.services.women_members import women_members
+from desktop.services.women_groups import WomenGroupInput, create_women_group
+from desktop.services.women_members import WomenMemberInput, add_women_member, women_members
 from desktop.services.women_money import business_books
 from desktop.services.women_overview import list_women_groups
+from desktop.views.form_preview_dialog import FormPreviewDialog
+from desktop.views.group_form import GroupForm
 from desktop.views.new_women_group_dialog import NewWomenGroupDialog
 from desktop.views.record_table import select_row
 from desktop.views.women_area import WomenGroupsArea
 from desktop.views.women_group_form import WomenGroupForm
 from tests.gui.client_helpers import choose, click, type_into, type_text
+from tests.gui.group_helpers import make_group
+from tests.gui.test_print_from_client import pdf_text
 
 
 def _set_up_group(qtbot, db, actor) -> int:
@@ -110,3 +116,46 @@ def test_a_group_set_up_given_members_and_a_month_of_sales(
     (row,) = list_women_groups(demo_db, admin)
     assert row.paid_out_12m == 5_000_000 and row.members == 3
 
+
+
+def _labels(button) -> list[str]:
+    button.menu_of_documents.aboutToShow.emit()    # as when the button is pressed
+    return [a.text() for a in button.menu_of_documents.actions()]
+
+
+def _print(qtbot, button, label: str) -> FormPreviewDialog:
+    _labels(button)
+    next(a for a in button.menu_of_documents.actions() if a.text() == label).trigger()
+    printing = button.printing
+    qtbot.waitUntil(lambda: printing.preview is not None and printing.preview.isVisible(),
+                    timeout=20_000)
+    return printing.preview
+
+
+def test_the_forms_print_their_groups_documents_to_the_preview(
+        qtbot, demo_db, admin, fixed_clock) -> None:
+    group = create_women_group(demo_db, admin, WomenGroupInput(
+        kind="mutual_help", name="گروه همیار بانوان گلستان", county_code="0707",
+        formed_on=today()))
+    (client,) = client_rows(demo_db, admin, limit=1)
+    add_women_member(demo_db, admin, group.id, WomenMemberInput(joined_on=today(),
+                                                                client_id=client.id))
+    form = WomenGroupForm(demo_db, admin, group.id)
+    qtbot.addWidget(form)
+    form.show()
+    button = form.print_button
+    assert _labels(button) == ["شناسنامه گروه", "فهرست اعضای گروه"]
+    preview = _print(qtbot, button, "فهرست اعضای گروه")
+    assert client.national_code in pdf_text(preview.path)
+    preview.close()
+
+    micro, _ = make_group(demo_db, admin, members=3)
+    micro_form = GroupForm(demo_db, admin, micro.id)
+    qtbot.addWidget(micro_form)
+    micro_form.show()
+    labels = _labels(micro_form.print_button)
+    assert labels == ["دفترچه‌های اعضا", "دفتر صورت‌جلسات", "برگه تقسیم سود"]  # no meeting yet
+    preview = _print(qtbot, micro_form.print_button, "دفترچه‌های اعضا")
+    text = pdf_text(preview.path)
+    assert text.count(micro.code) >= 3     # a passbook for each of the three members
+    preview.close()
