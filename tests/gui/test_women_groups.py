@@ -67,6 +67,12 @@ def test_a_group_set_up_given_members_and_a_month_of_sales(
     qtbot.waitUntil(lambda: not area.busy, timeout=10_000)
     assert area.model.data(area.model.index(0, 0)) == "MH-0707-0001"
     assert area.model.data(area.model.index(0, 6)) == "تولید رب انار"
+    choose(area.kind, "client_cooperative")
+    qtbot.waitUntil(lambda: not area.busy, timeout=10_000)
+    assert area.model.rowCount() == 0 and area.count_label.text() == "گروهی پیدا نشد"
+    choose(area.kind, "mutual_help")
+    qtbot.waitUntil(lambda: not area.busy, timeout=10_000)
+    assert area.model.rowCount() == 1
 
     form = WomenGroupForm(demo_db, admin, group_id, tab="members")
     qtbot.addWidget(form)
