@@ -81,10 +81,21 @@ def test_a_group_set_up_given_members_and_a_month_of_sales(
         target_group=TargetGroup.FEMALE_HEAD.value), limit=3)
     for client in heads:
         _add_member(qtbot, form, client.national_code)
+    # Someone not registered here joins too, and is marked as not a female head of household.
+    click(qtbot, form.members_tab.box.add_button)
+    dialog = form.members_tab.box.dialog
+    dialog.not_registered.setChecked(True)
+    assert "سرپرست خانوار نیست" in dialog.found.text()
+    type_into(qtbot, dialog.first_name, "پروین")
+    type_into(qtbot, dialog.last_name, "نوروزی")
+    with qtbot.waitSignal(dialog.saved):
+        click(qtbot, dialog.save_button)
     members = women_members(demo_db, admin, group_id)
-    assert sorted(m.client_id for m in members) == sorted(c.id for c in heads)
-    assert form.members_tab.box.model.rowCount() == 3
-    assert not any(m.marked for m in members)
+    assert sorted(m.client_id for m in members if m.client_id) == sorted(c.id for c in heads)
+    assert [m.full_name for m in members if m.marked] == ["پروین نوروزی"]
+    table = form.members_tab.box.model
+    assert sorted(table.data(table.index(r, 0)) for r in range(table.rowCount())
+                  if table.data(table.index(r, 0)).endswith("*")) == ["پروین نوروزی *"]
 
     form.show_tab("business")
     click(qtbot, form.business.months.add_button)
@@ -120,7 +131,7 @@ def test_a_group_set_up_given_members_and_a_month_of_sales(
     assert books.cash == 2_000_000 + 9_000_000 - 3_000_000 - 5_000_000
     assert form.business.months.model.rowCount() == 1
     (row,) = list_women_groups(demo_db, admin)
-    assert row.paid_out_12m == 5_000_000 and row.members == 3
+    assert row.paid_out_12m == 5_000_000 and (row.members, row.female_heads) == (4, 3)
 
 
 
