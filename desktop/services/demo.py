@@ -188,6 +188,18 @@ def _women_groups(session: Session, rng: random.Random, today: dt.date, county: 
         session, detail)
 
 
+def add_demo_women_groups(db: Database, groups: int, *, seed: int = 1405,
+                          actor: Actor = SYSTEM) -> None:
+    """``groups`` more demo women's groups of every kind, as of today, on an office with the
+    demo staff (a demo office made with few clients has none; its screenshots need some)."""
+    office = get_office(db)
+    with db.transaction(actor) as session, _bulk_loading(session):
+        facilitators = list(session.scalars(select(User.id).where(
+            User.role == Role.FACILITATOR, User.active.is_(True)).order_by(User.id)))
+        _women_groups(session, random.Random(seed), clock_today(), office.county_code,
+                      facilitators, groups, {"source": "demo"})
+
+
 def add_demo_groups(db: Database, groups: int, *, seed: int = 1404,
                     actor: Actor = SYSTEM) -> None:
     """``groups`` more demo micro-finance groups, as of today, on an office with the demo

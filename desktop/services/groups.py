@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Protocol
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -122,8 +123,25 @@ def cycle_record(cycle: GroupCycle) -> CycleRecord:
         cycle.status, cycle.shared_out_on, cycle.distributable, cycle.total_shares)
 
 
-def _validated(session: Session, data: GroupInput) -> dict[str, object]:
-    errors: dict[str, str] = {}
+class GroupDetails(Protocol):
+    """What every community group is given as typed: a micro-finance group's GroupInput, a
+    women's group's WomenGroupInput."""
+
+    name: str
+    county_code: str
+    formed_on: dt.date | None
+    meeting_frequency: str
+    locality: str
+    urban: bool
+    facilitator_id: int | None
+    status: str
+    notes: str
+
+
+def checked_group_details(session: Session, data: GroupDetails,
+                          errors: dict[str, str]) -> dict[str, object]:
+    """The details every kind of group has, cleaned, each wrong one's message put in
+    ``errors`` (the caller raises, with its own kind's messages beside them)."""
     name = clean_text(data.name)
     if len(name) < 3:
         errors["name"] = tr("Enter the group's name (at least three letters).")
@@ -143,11 +161,18 @@ def _validated(session: Session, data: GroupInput) -> dict[str, object]:
         errors["meeting_frequency"] = tr("Choose how often the group meets.")
     if data.status not in set(GroupStatus):
         errors["status"] = tr("Choose the group's status.")
-    if data.facilitator_id is not None:
-        role = session.scalar(select(User.role).where(User.id == data.facilitator_id,
-                                                      User.active.is_(True)))
-        if role is None:
-            errors["facilitator_id"] = tr("Choose a facilitator from the list.")
+    if data.facilitator_id is not None and session.scalar(select(User.id).where(
+            User.id == data.facilitator_id, User.active.is_(True))) is None:
+        errors["facilitator_id"] = tr("Choose a facilitator from the list.")
+    return dict(name=name, county_code=data.county_code, formed_on=data.formed_on,
+                meeting_frequency=data.meeting_frequency, locality=clean_text(data.locality),
+                urban=bool(data.urban), facilitator_id=data.facilitator_id, status=data.status,
+                notes=clean_text(data.notes))
+
+
+def _validated(session: Session, data: GroupInput) -> dict[str, object]:
+    errors: dict[str, str] = {}
+    values = checked_group_details(session, data, errors)
     sheba = ""
     if data.bank_sheba.strip():
         try:
@@ -156,11 +181,8 @@ def _validated(session: Session, data: GroupInput) -> dict[str, object]:
             errors["bank_sheba"] = exc.message
     if errors:
         raise ValidationError("Some fields need correcting.", errors=errors)
-    return dict(name=name, county_code=data.county_code, formed_on=data.formed_on,
-                meeting_frequency=data.meeting_frequency, locality=clean_text(data.locality),
-                urban=bool(data.urban), facilitator_id=data.facilitator_id, status=data.status,
-                bank_name=clean_text(data.bank_name), bank_branch=clean_text(data.bank_branch),
-                bank_sheba=sheba, notes=clean_text(data.notes))
+    return dict(values, bank_name=clean_text(data.bank_name),
+                bank_branch=clean_text(data.bank_branch), bank_sheba=sheba)
 
 
 def check_rules(rules: CycleRules, *, not_before: dt.date | None = None) -> None:

@@ -31,7 +31,6 @@ from desktop.fa.normalize import clean_text
 from desktop.i18n import tr
 from desktop.models.base import Record
 from desktop.models.groups import CommunityGroup, GroupMember
-from desktop.models.office import Office
 from desktop.models.tracking import Actor
 from desktop.models.users import User
 from desktop.models.women_groups import (
@@ -44,6 +43,7 @@ from desktop.models.women_groups import (
 )
 from desktop.roles import Permission, require
 from desktop.services.group_access import can_record, require_group_visible, require_recordable
+from desktop.services.groups import checked_group_details
 
 MAX_AMOUNT = 10**15     # Rials: far beyond any group's money, short of any column's limit
 
@@ -156,28 +156,7 @@ def _validated(session: Session, data: WomenGroupInput) -> dict[str, object]:
     errors: dict[str, str] = {}
     if data.kind not in {k.value for k in WOMENS_KINDS}:
         errors["kind"] = tr("Choose the kind of group.")
-    name = clean_text(data.name)
-    if len(name) < 3:
-        errors["name"] = tr("Enter the group's name (at least three letters).")
-    province = session.scalar(select(Office.province_code).order_by(Office.id).limit(1))
-    try:
-        county = reference.county(data.county_code)
-    except NotFound:
-        errors["county_code"] = tr("Choose the county from the list.")
-    else:
-        if county.province_code != province:
-            errors["county_code"] = tr("The county must be in this office's province.")
-    if data.formed_on is None:
-        errors["formed_on"] = tr("Enter the date the group was formed.")
-    elif data.formed_on > today():
-        errors["formed_on"] = tr("The date cannot be in the future.")
-    if data.meeting_frequency not in set(MeetingFrequency):
-        errors["meeting_frequency"] = tr("Choose how often the group meets.")
-    if data.status not in set(GroupStatus):
-        errors["status"] = tr("Choose the group's status.")
-    if data.facilitator_id is not None and session.scalar(select(User.id).where(
-            User.id == data.facilitator_id, User.active.is_(True))) is None:
-        errors["facilitator_id"] = tr("Choose a facilitator from the list.")
+    values = checked_group_details(session, data, errors)
     number = clean_text(to_latin_digits(data.registration_number))
     if "kind" in errors:
         pass        # whether it is registered depends on its kind
@@ -191,12 +170,8 @@ def _validated(session: Session, data: WomenGroupInput) -> dict[str, object]:
         errors.update(_registration_errors(data, number))
     if errors:
         raise ValidationError("Some fields need correcting.", errors=errors)
-    return dict(kind=data.kind, name=name, county_code=data.county_code,
-                formed_on=data.formed_on, meeting_frequency=data.meeting_frequency,
-                locality=clean_text(data.locality), urban=bool(data.urban),
-                facilitator_id=data.facilitator_id, status=data.status,
-                registration_number=number, registered_on=data.registered_on,
-                capital=data.capital, notes=clean_text(data.notes))
+    return dict(values, kind=data.kind, registration_number=number,
+                registered_on=data.registered_on, capital=data.capital)
 
 
 def _registration_errors(data: WomenGroupInput, number: str) -> dict[str, str]:

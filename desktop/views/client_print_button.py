@@ -35,7 +35,7 @@ class ClientPrintButton(QPushButton):
         # its left), so it reads as a button that opens a list.
         self.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.menu_of_forms.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
-        self.setIcon(_down_arrow())
+        self.setIcon(down_arrow())
         self.setIconSize(QSize(10, 6))
         self.setStyleSheet("QPushButton::menu-indicator { width: 0; }")
         self.printing = FormPrinting(parent, db, actor, tasks)
@@ -77,7 +77,7 @@ class ClientPrintButton(QPushButton):
         self.printingChanged.emit(False)
 
 
-def _down_arrow() -> QIcon:
+def down_arrow() -> QIcon:
     pixmap = QPixmap(20, 12)   # drawn at twice the size: sharp on a high-density screen
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)

@@ -101,6 +101,21 @@ class FormPrinting(QObject):
             self.progress.open()
         return self.handle
 
+    def start_document(self, write: Callable[[Path], PrintResult], *, title: str,
+                       file_name: str) -> TaskHandle:
+        """Print one document that ``write(path)`` makes (a group's profile, its register), off
+        the GUI thread, then preview it."""
+        assert self.handle is None, "one print at a time"
+        path = print_folder() / f"{uuid.uuid4().hex}.pdf"
+
+        def work(_control: TaskControl) -> tuple[PrintResult, list[str]]:
+            return write(path), []
+
+        self.title, self.file_name = title, file_name
+        self.handle = self.tasks.run(work, label="print", on_done=self._printed,
+                                     on_error=self._failed, on_cancel=self._cancelled)
+        return self.handle
+
     def _printed(self, done: tuple[PrintResult, list[str]]) -> None:
         result, skipped = done
         self._end()

@@ -1,11 +1,13 @@
 """A micro-finance group: its details, members, meetings, loans, indicators and grade, on five
-tabs, and the share-out at the cycle's end.
+tabs, the share-out at the cycle's end, and the cycle's documents printed to the preview.
 
 The group is read whole (group_overview) and every tab shows that one reading; whatever a tab
 records, the form reads the group again and every tab follows.
 """
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,17 +22,21 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.database import Database
+from desktop.domain.group_documents import GroupDocument
 from desktop.domain.groups import CycleStatus
 from desktop.fa.digits import to_persian_digits
+from desktop.fa.jalali import format_jalali
 from desktop.i18n import tr
 from desktop.models.tracking import Actor
 from desktop.services.group_members import MemberRecord, group_members
 from desktop.services.group_overview import GroupOverview, group_overview
+from desktop.services.printing import PrintResult
 from desktop.views.group_details_tab import GroupDetailsTab
 from desktop.views.group_grade_tab import GradeTab
 from desktop.views.group_loans_tab import LoansTab
 from desktop.views.group_meetings_tab import MeetingsTab
 from desktop.views.group_members_tab import MembersTab
+from desktop.views.group_print_button import Document, GroupPrintButton
 from desktop.views.group_words import grade_badge_style, grade_label
 from desktop.views.questions import ask
 from desktop.views.tasks import TaskRunner
@@ -70,6 +76,7 @@ class GroupForm(QDialog):
                             (self.loans, tr("Loans")),
                             (self.grade, tr("Indicators and grade"))):
             self.tabs.addTab(page, title)
+        self.print_button = GroupPrintButton(db, actor, self.tasks, self)
         self.shareout_button = QPushButton(tr("Share-out…"), self)
         self.shareout_button.setToolTip(tr("End the cycle: pay each member's share of the loan "
                                            "fund and open the next cycle"))
@@ -84,6 +91,7 @@ class GroupForm(QDialog):
         top.addStretch(1)
         top.addWidget(self.cycle_note)
         bottom = QHBoxLayout()
+        bottom.addWidget(self.print_button)
         bottom.addStretch(1)
         bottom.addWidget(self.shareout_button)
         bottom.addWidget(self.close_button)
@@ -119,8 +127,33 @@ class GroupForm(QDialog):
         self.meetings.show_group(overview)
         self.loans.show_group(overview)
         self.grade.show_group(overview)
+        self.print_button.set_documents(group.name, self._documents(overview))
         self.shareout_button.setVisible(group.editable)
         self.shareout_button.setEnabled(group.editable and cycle.is_open)
+
+    def _documents(self, overview: GroupOverview) -> list[Document]:
+        """The current cycle's documents: every member's passbook, the register, the latest
+        meeting's minutes, the share-out sheet (what it would pay today, until shared out)."""
+        db, actor, group_id = self.db, self.actor, self.group_id
+
+        def document(kind: GroupDocument, label: str = "", **options) -> Document:
+            def write(path: Path) -> PrintResult:
+                # The forms engine (fonts, shaping) is loaded when something is printed.
+                from desktop.services.group_printing import print_group_document
+
+                return print_group_document(db, actor, group_id, kind, path, **options)
+
+            return kind.value, label or kind.label, write
+
+        documents = [document(GroupDocument.PASSBOOK, tr("Members' passbooks")),
+                     document(GroupDocument.REGISTER)]
+        if overview.books.meetings:
+            held_on = overview.books.meetings[-1].held_on
+            documents.append(document(GroupDocument.MINUTES, tr(
+                "Minutes of the meeting of {date}", date=format_jalali(held_on)),
+                meeting_on=held_on))
+        documents.append(document(GroupDocument.SHAREOUT))
+        return documents
 
     def show_tab(self, name: str) -> None:
         self.tabs.setCurrentIndex(TABS.index(name) if name in TABS else 0)

@@ -138,6 +138,13 @@ class MainWindow(QMainWindow):
             groups.openGroup.connect(self.open_group)
             groups.newGroup.connect(self.new_group)
             return groups
+        if area.key == "womens":
+            from desktop.views.women_area import WomenGroupsArea
+
+            womens = WomenGroupsArea(self.db, self.actor, self.tasks, self)
+            womens.openGroup.connect(self.open_women_group)
+            womens.newGroup.connect(self.new_women_group)
+            return womens
         if area.key == "users":
             from desktop.views.users_area import UsersArea
 
@@ -174,6 +181,30 @@ class MainWindow(QMainWindow):
             GroupForm(self.db, self.actor, dialog.group.id, self, tab="members",
                       tasks=self.tasks).exec()
         page = self.pages.get("microfinance")
+        if page is not None:
+            page.refresh()  # type: ignore[attr-defined]
+
+    def open_women_group(self, group_id: int) -> None:
+        """The women's group form on ``group_id``, then the list read again."""
+        from desktop.views.women_group_form import WomenGroupForm
+
+        WomenGroupForm(self.db, self.actor, group_id, self, tasks=self.tasks).exec()
+        self._refresh_page("womens")
+
+    def new_women_group(self) -> None:
+        """«گروه جدید» of the women's groups: once set up, the group opens on its members."""
+        from desktop.views.new_women_group_dialog import NewWomenGroupDialog
+
+        dialog = NewWomenGroupDialog(self.db, self.actor, self)
+        if dialog.exec() and dialog.group is not None:
+            from desktop.views.women_group_form import WomenGroupForm
+
+            WomenGroupForm(self.db, self.actor, dialog.group.id, self, tab="members",
+                           tasks=self.tasks).exec()
+        self._refresh_page("womens")
+
+    def _refresh_page(self, key: str) -> None:
+        page = self.pages.get(key)
         if page is not None:
             page.refresh()  # type: ignore[attr-defined]
 

@@ -30,6 +30,7 @@ from desktop.views.cycle_rules_fields import DEFAULT_RULES, CycleRulesFields
 from desktop.views.group_fields import GroupFields
 from desktop.views.widgets.field_error import FieldError
 from desktop.views.widgets.fields import chain_tab_order
+from desktop.views.widgets.form_errors import show_in_parts
 
 
 class NewGroupDialog(QDialog):
@@ -85,20 +86,7 @@ class NewGroupDialog(QDialog):
         self._formed = formed_on
 
     def show_errors(self, errors: dict[str, str], general: str = "") -> None:
-        if not errors:
-            self.fields.errors.clear()
-            self.rules.errors.clear()
-            self.message.show_message(general)
-            return
-        mine = set(self.fields.errors.names())
-        placed = self.fields.errors.show({k: v for k, v in errors.items() if k in mine})
-        placed += self.rules.errors.show({k: v for k, v in errors.items() if k not in mine})
-        self.message.show_message(tr("Some fields need correcting.") if placed else "")
-        if placed:
-            name = placed[0]
-            widget = self.fields.errors.widget(name) or self.rules.errors.widget(name)
-            if widget is not None:
-                widget.setFocus()
+        show_in_parts([self.fields.errors, self.rules.errors], errors, self.message, general)
 
     def save(self) -> None:
         local = {**self.fields.local_errors(), **self.rules.local_errors()}

@@ -14,6 +14,7 @@ from desktop.views.areas import AREAS
 from desktop.views.shots_clients import CLIENT_FORM_BUILDERS
 from desktop.views.shots_groups import GROUP_BUILDERS
 from desktop.views.shots_printing import PRINTING_BUILDERS
+from desktop.views.shots_women import WOMEN_BUILDERS
 
 
 def _admin(db: Database):
@@ -27,7 +28,7 @@ def main_window(db: Database, area: str = "home", username: str = "admin") -> QW
     window.attach_database(db)
     window.start_session(sign_in(db, username, DEMO_PASSWORD))
     window.show_area(area)
-    for key in ("home", "clients", "microfinance"):
+    for key in ("home", "clients", "microfinance", "womens"):
         _settle(window.pages[key])
     return window
 
@@ -164,7 +165,7 @@ def jalali_calendar(db: Database) -> QWidget:
 BUILDERS: dict[str, tuple[Callable[[Database], QWidget], tuple[int, int] | None]] = {
     "main_window": (main_window, (1280, 800)),
     **{f"area_{a.key}": ((lambda db, key=a.key: main_window(db, key)), (1280, 800))
-       for a in AREAS if a.key != "home"},
+       for a in AREAS if a.key not in ("home", "womens")},
     "clients_searched": (clients_searched, (1280, 800)),
     "home_facilitator": ((lambda db: main_window(db, "home", "facilitator1")), (1280, 800)),
     "first_run_wizard": (first_run_wizard, (680, 500)),
@@ -182,4 +183,5 @@ BUILDERS: dict[str, tuple[Callable[[Database], QWidget], tuple[int, int] | None]
     **CLIENT_FORM_BUILDERS,
     **PRINTING_BUILDERS,
     **GROUP_BUILDERS,
+    **WOMEN_BUILDERS,
 }

@@ -8,9 +8,11 @@ from pathlib import Path
 from desktop.fa.digits import to_latin_digits, to_persian_digits
 from desktop.fa.jalali import format_jalali
 from desktop.services.group_shareout import preview_shareout
+from desktop.services.women_members import women_members
 from tests.integration.conftest import Office
 from tests.integration.group_scenario import DAYS, cycle_with_loans
 from tests.integration.test_cli import karsaz
+from tests.integration.women_helpers import make_women_group
 
 
 def _run(office: Office, *args: str) -> subprocess.CompletedProcess[str]:
@@ -67,7 +69,8 @@ def test_what_cannot_be_printed_is_refused_in_persian(office: Office, tmp_path: 
     cases = [
         (["MF-0707-9999", "--document", "register"], "خطا: گروهی با کد MF-0707-9999 وجود ندارد."),
         ([group.code, "--document", "contract"],
-         "خطا: مقدار --document باید یکی از این‌ها باشد: passbook, register, minutes, shareout."),
+         "خطا: مقدار --document باید یکی از این‌ها باشد: passbook, register, minutes, shareout, "
+         "group-profile, member-list."),
         ([group.code, "--document", "minutes"], "خطا: تاریخ جلسه را با --meeting بدهید."),
         ([group.code, "--document", "minutes", "--meeting", "1403/01/02"],
          "خطا: در تاریخ ۱۴۰۳/۰۱/۰۲ جلسه‌ای از این دوره برگزار نشده است."),
@@ -81,3 +84,32 @@ def test_what_cannot_be_printed_is_refused_in_persian(office: Office, tmp_path: 
         assert result.returncode == 2, (args, result.stdout)
         assert result.stderr.startswith(message), result.stderr
         assert list(folder.iterdir()) == []      # no half-written temporary either
+
+
+def test_prints_a_womens_groups_documents_and_refuses_what_is_not_theirs(
+        office: Office, tmp_path: Path) -> None:
+    group, members = make_women_group(office, "women_cooperative", members=2)
+    chair = next(m for m in women_members(office.db, office.expert, group.id)
+                 if m.id == members[0])
+    profile = tmp_path / "شناسنامه.pdf"
+    result = _run(office, group.code.lower(), "--document", "group-profile", "--out",
+                  str(profile))
+    assert result.returncode == 0, result.stderr
+    assert "شناسنامه گروه" in result.stdout and str(profile) in result.stdout
+    listing = tmp_path / "members.pdf"
+    result = _run(office, group.code, "--document", "member-list", "--out", str(listing))
+    assert result.returncode == 0, result.stderr
+    assert chair.national_code in _text(listing) and chair.last_name in _text(listing)
+
+    micro, _ = cycle_with_loans(office)
+    out = tmp_path / "x.pdf"
+    for args, message in (
+            ([micro.code, "--document", "member-list"],
+             f"خطا: هیچ گروه همیار یا تعاونی‌ای با کد {micro.code} نیست."),
+            ([group.code, "--document", "group-profile", "--cycle", "1"],
+             "خطا: --cycle تنها برای اسناد گروه تأمین مالی خرد است."),
+            ([group.code, "--document", "register"], "خطا: گروهی با کد ")):
+        result = _run(office, *args, "--out", str(out))
+        assert result.returncode == 2, (args, result.stdout)
+        assert result.stderr.startswith(message), result.stderr
+        assert not out.exists()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from desktop.errors import KarsazError
+from desktop.i18n import tr
 from desktop.views.widgets.field_error import FieldError, mark_invalid
 
 
@@ -37,6 +38,10 @@ class FieldErrors:
     def alias(self, name: str, shown_as: str) -> None:
         """Show the service's ``name`` by the field registered as ``shown_as``."""
         self._fields[name] = self._fields[shown_as]
+
+    def forget(self, name: str) -> None:
+        """Stop showing messages by field ``name`` (a line of a grid that is built again)."""
+        self._fields.pop(name, None)
 
     def clear(self) -> None:
         for widget, error in self._fields.values():
@@ -83,3 +88,27 @@ class FieldErrors:
     def places(self) -> dict[str, tuple[QWidget, FieldError]]:
         """Each field's widget and message line, for a form that places messages itself."""
         return dict(self._fields)
+
+
+def show_in_parts(parts: list[FieldErrors], errors: dict[str, str],
+                  general: FieldError, message: str = "") -> list[str]:
+    """Show a service's ``errors`` in a dialog made of several parts (a group's details and its
+    cycle's rules), each message beside its field; the first field placed takes the focus.
+    A message no part shows goes to the first part's general line."""
+    if not errors:
+        for part in parts:
+            part.clear()
+        general.show_message(message)
+        return []
+    placed: list[str] = []
+    rest = dict(errors)
+    for part in parts[1:]:
+        mine = set(part.names())
+        placed += part.show({k: v for k, v in errors.items() if k in mine})
+        rest = {k: v for k, v in rest.items() if k not in mine}
+    placed = parts[0].show(rest) + placed
+    general.show_message(tr("Some fields need correcting.") if placed else "")
+    if placed:
+        widget = next(w for w in (p.widget(placed[0]) for p in parts) if w is not None)
+        widget.setFocus()
+    return placed
