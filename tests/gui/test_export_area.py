@@ -14,6 +14,8 @@ from desktop.models.tracking import Actor
 from desktop.services.auth import sign_in
 from desktop.services.demo import DEMO_PASSWORD
 from desktop.services.export_batches import batch_history
+from desktop.services.export_keys import load_public_key
+from desktop.services.export_package import verify_package
 from desktop.services.export_schedule import (
     ExportSchedule,
     Frequency,
@@ -73,6 +75,10 @@ def test_send_now_then_a_full_snapshot_to_a_folder(qtbot, demo_db, admin, tmp_pa
         answer(qtbot, area.notice, "تهیه و ارسال")
     qtbot.waitUntil(lambda: area.model.rowCount() == 2, timeout=10_000)
     assert (_cells(area, 0)["نوع"], _cells(area, 0)["وضعیت"]) == ("نسخهٔ کامل", "رسید گرفته")
+    key = tmp_path / "office.pem"
+    area.write_public_key(key)                # what «ذخیرهٔ کلید عمومی» writes, once named
+    package = batch_history(demo_db)[0].path
+    assert verify_package(package, load_public_key(key)).ok
 
 
 def test_a_failed_export_shows_its_reason_and_is_sent_again(qtbot, demo_db, admin,
