@@ -167,3 +167,17 @@ def test_the_timer_sends_a_due_export_and_the_status_bar_shows_the_next(
     window.show_area("export")
     area = window.pages["export"]
     qtbot.waitUntil(lambda: area.model.rowCount() == 1, timeout=10_000)
+
+
+def test_a_run_while_another_export_holds_the_lock_is_told_in_persian(
+        qtbot, demo_db, admin, tmp_path) -> None:
+    from desktop.services.export_keys import office_folder
+    from desktop.services.export_lock import export_lock
+
+    _daily(demo_db, admin, tmp_path)
+    area = _area(qtbot, demo_db, admin)
+    with export_lock(office_folder(demo_db)), qtbot.waitSignal(area.runs.failed,
+                                                               timeout=30_000):
+        click(qtbot, area.send_button)
+    assert "ارسال دیگری در جریان است" in area.outcome.text()
+    assert area.send_button.isEnabled() and batch_history(demo_db) == []
