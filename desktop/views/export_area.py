@@ -28,48 +28,21 @@ from PySide6.QtWidgets import (
 
 from desktop.database import Database
 from desktop.errors import KarsazError
-from desktop.fa.digits import to_persian_digits
-from desktop.fa.money import format_amount
-from desktop.i18n import N_, tr
+from desktop.i18n import tr
 from desktop.models.tracking import Actor
 from desktop.roles import Permission, can
-from desktop.services.export_batches import BatchInfo, batch_history, exports_folder
+from desktop.services.export_batches import PENDING, BatchInfo, batch_history, exports_folder
 from desktop.services.export_keys import load_or_make_signing_key, private_key_path, public_pem
 from desktop.services.export_run import RunOutcome, RunStatus
 from desktop.services.export_schedule import get_schedule, next_export_at
 from desktop.views.export_runs import ExportRuns
 from desktop.views.export_schedule_dialog import ExportScheduleDialog
-from desktop.views.export_words import (
-    STATUS_COLOURS,
-    batch_detail,
-    change_range,
-    kind_label,
-    moment,
-    schedule_text,
-    size_text,
-    status_label,
-)
+from desktop.views.export_words import COLUMNS, WIDTHS, batch_detail, moment, schedule_text
 from desktop.views.questions import ask
-from desktop.views.record_table import Column, RecordTableModel, select_row
+from desktop.views.record_table import RecordTableModel, select_row
 from desktop.views.tasks import TaskRunner
 
-COLUMNS = (
-    Column(N_("Batch"), lambda b: to_persian_digits(b.id)),
-    Column(N_("Kind"), kind_label),
-    Column(N_("Change range"), change_range),
-    Column(N_("Status"), lambda b: status_label(b.status),
-           colour=lambda b: STATUS_COLOURS.get(b.status, (None, None))[0],
-           background=lambda b: STATUS_COLOURS.get(b.status, (None, None))[1],
-           tip=lambda b: b.reason),
-    Column(N_("Records"), lambda b: format_amount(b.records)),
-    Column(N_("Deleted"), lambda b: format_amount(b.tombstones)),
-    Column(N_("Size"), lambda b: size_text(b.size)),
-    Column(N_("Made at"), lambda b: moment(b.created_at)),
-    Column(N_("Sent at"), lambda b: moment(b.sent_at)),
-    Column(N_("Acknowledged at"), lambda b: moment(b.acknowledged_at)),
-)
-WIDTHS = (50, 95, 110, 95, 65, 75, 90, 125, 125, 0)
-OUTCOME_COLOURS = {RunStatus.FAILED: "#b42318", RunStatus.SENT: "#14532d"}
+FAILED_COLOUR, SENT_COLOUR = "#b42318", "#14532d"
 
 
 class ExportArea(QWidget):
@@ -81,6 +54,7 @@ class ExportArea(QWidget):
         self.runs = runs or ExportRuns(db, self.tasks, self)
         self.may_export = can(actor, Permission.EXPORT)
         self._pending = 0
+        self._waiting = False         # a batch made, sent or failed waits to be sent again
         self._shown_once = False
         self.dialog: ExportScheduleDialog | None = None
         self.notice: QMessageBox | None = None
@@ -198,8 +172,8 @@ class ExportArea(QWidget):
         self.next_label.setText(tr("Next export: {when}", when=moment(upcoming))
                                 if upcoming else tr("Not scheduled"))
         self.next_label.setVisible(schedule is not None)
-        pending = any(batch.status in ("made", "sent", "failed") for batch in batches)
-        self.resend_button.setEnabled(pending and not self.runs.busy)
+        self._waiting = any(batch.status in PENDING for batch in batches)
+        self.resend_button.setEnabled(self._waiting and not self.runs.busy)
 
     def _read_failed(self, error: BaseException, _trace: str) -> None:
         self._pending -= 1
@@ -215,7 +189,7 @@ class ExportArea(QWidget):
         batch = self.current_batch() or (self.model.record(0) if self.model.rowCount() else None)
         self.detail.setText(batch_detail(batch) if batch else tr("Nothing has been sent yet."))
         failed = batch is not None and batch.status == "failed"
-        self.detail.setStyleSheet("color: #b42318;" if failed else "")
+        self.detail.setStyleSheet(f"color: {FAILED_COLOUR};" if failed else "")
 
     # --- running ---------------------------------------------------------------------------
     def send_now(self) -> None:
@@ -259,12 +233,12 @@ class ExportArea(QWidget):
 
     def _set_busy(self, busy: bool) -> None:
         self.busy_bar.setVisible(busy)
-        for button in (self.send_button, self.resend_button, self.full_button):
-            button.setEnabled(not busy)
+        self.send_button.setEnabled(not busy)
+        self.full_button.setEnabled(not busy)
+        self.resend_button.setEnabled(self._waiting and not busy)
 
     def _say(self, message: str, *, failed: bool = False, sent: bool = False) -> None:
-        colour = (OUTCOME_COLOURS[RunStatus.FAILED] if failed
-                  else OUTCOME_COLOURS[RunStatus.SENT] if sent else "")
+        colour = FAILED_COLOUR if failed else SENT_COLOUR if sent else ""
         self.outcome.setStyleSheet(f"color: {colour};" if colour else "")
         self.outcome.setText(message)
 

@@ -1,5 +1,6 @@
-"""How an export batch reads: its status in Persian with a colour, its kind, its size in
-kilobytes or megabytes, and moments as Jalali dates with the local time, all in Persian digits."""
+"""How an export batch reads, and the history's columns: its status in Persian with a colour,
+its kind, its size in kilobytes or megabytes, and moments as Jalali dates with the local time,
+all in Persian digits."""
 
 from __future__ import annotations
 
@@ -8,9 +9,11 @@ import datetime as dt
 from desktop.fa.bidi import isolated
 from desktop.fa.digits import to_persian_digits
 from desktop.fa.jalali import format_jalali
+from desktop.fa.money import format_amount
 from desktop.i18n import N_, tr
 from desktop.services.export_batches import BatchInfo
 from desktop.services.export_schedule import WEEKDAYS, ExportSchedule, Frequency
+from desktop.views.record_table import Column
 
 NOT_YET = "—"
 STATUS_LABELS = {"made": N_("made"), "sent": N_("sent"), "acknowledged": N_("acknowledged"),
@@ -91,3 +94,21 @@ def schedule_text(schedule: ExportSchedule | None) -> str:
     else:
         when = tr("Every day at {time}", time=at)
     return tr("{when}, to {target}", when=when, target=isolated(schedule.target))
+
+
+COLUMNS = (
+    Column(N_("Batch"), lambda b: to_persian_digits(b.id)),
+    Column(N_("Kind"), kind_label),
+    Column(N_("Change range"), change_range),
+    Column(N_("Status"), lambda b: status_label(b.status),
+           colour=lambda b: STATUS_COLOURS.get(b.status, (None, None))[0],
+           background=lambda b: STATUS_COLOURS.get(b.status, (None, None))[1],
+           tip=lambda b: b.reason),
+    Column(N_("Records"), lambda b: format_amount(b.records)),
+    Column(N_("Deleted"), lambda b: format_amount(b.tombstones)),
+    Column(N_("Size"), lambda b: size_text(b.size)),
+    Column(N_("Made at"), lambda b: moment(b.created_at)),
+    Column(N_("Sent at"), lambda b: moment(b.sent_at)),
+    Column(N_("Acknowledged at"), lambda b: moment(b.acknowledged_at)),
+)
+WIDTHS = (50, 95, 110, 95, 65, 75, 90, 125, 125, 0)
