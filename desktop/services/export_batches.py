@@ -32,9 +32,9 @@ from desktop.services.export_keys import (
     private_key_path,
 )
 from desktop.services.export_package import BatchHeader, OfficeCodes, write_package
+from desktop.services.export_schedule import LAST_EXPORT_KEY
 from desktop.services.export_seal import seal
 from desktop.services.office import get_office
-from desktop.services.status import LAST_EXPORT_KEY
 
 PENDING = ("made", "sent", "failed")
 EXPORTS_FOLDER = "exports"

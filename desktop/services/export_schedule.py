@@ -24,9 +24,9 @@ from desktop.i18n import N_, tr
 from desktop.models.office import Setting
 from desktop.models.tracking import Actor
 from desktop.roles import Permission, require
-from desktop.services.status import LAST_EXPORT_KEY
 
 SCHEDULE_KEY = "export.schedule"
+LAST_EXPORT_KEY = "export.last_acknowledged_at"
 LAST_ATTEMPT_KEY = "export.last_attempt_at"
 LAST_DAY_OF_EVERY_MONTH = 29     # Esfand has 29 days in most years
 SEARCH_DAYS = 62
@@ -133,8 +133,12 @@ def save_schedule(db: Database, actor: Actor, schedule: ExportSchedule | None) -
     require(actor, Permission.EXPORT)
     if schedule is not None:
         errors = {}
-        if not schedule.target.strip():
+        target = schedule.target.strip()
+        if not target:
             errors["target"] = N_("Give the folder or the address packages go to.")
+        elif "://" in target and not target.lower().startswith(("http://", "https://")):
+            # Anything else with a scheme would be taken for a folder of that odd name.
+            errors["target"] = N_("Give a folder, or an address beginning with https://.")
         if schedule.frequency == Frequency.WEEKLY and not 0 <= schedule.weekday <= 6:
             errors["weekday"] = N_("Choose a day of the week.")
         if (schedule.frequency == Frequency.MONTHLY

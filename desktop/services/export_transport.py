@@ -19,6 +19,7 @@ from typing import Protocol
 
 import httpx
 
+from desktop.fa.bidi import isolated
 from desktop.i18n import tr
 from desktop.services.export_batches import BatchInfo, ExportError
 
@@ -75,15 +76,15 @@ class FolderTransport:
             if _file_digest(final) != batch.sha256:
                 final.unlink(missing_ok=True)
                 raise DeliveryError("The package written to {folder} does not read back as "
-                                     "it was made.", folder=str(self.folder))
+                                     "it was made.", folder=isolated(str(self.folder)))
         except OSError as exc:
             with contextlib.suppress(OSError):
                 temporary.unlink(missing_ok=True)
             if exc.errno in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
                 raise DeliveryError("There is no room for the package in {folder}; nothing "
-                                     "was left there.", folder=str(self.folder)) from exc
+                                     "was left there.", folder=isolated(str(self.folder))) from exc
             raise DeliveryError("The package could not be written to {folder}: {reason}",
-                                 folder=str(self.folder),
+                                 folder=isolated(str(self.folder)),
                                  reason=exc.strerror or str(exc)) from exc
         return Acknowledgement(batch.uuid, batch.sha256)
 

@@ -1,17 +1,14 @@
-"""What the status bar shows: the office, and when data last went to headquarters."""
+"""What the status bar shows: the office, when data last went to headquarters, and when it goes
+next."""
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import select
-
 from desktop.database import Database
-from desktop.models.office import Setting
+from desktop.services.export_schedule import last_success, next_export_at
 from desktop.services.office import get_office
-
-LAST_EXPORT_KEY = "export.last_acknowledged_at"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -19,12 +16,11 @@ class StatusSummary:
     office_name: str
     county_name: str
     province_name: str
-    last_export_at: dt.datetime | None
+    last_export_at: dt.datetime | None     # the last acknowledgement, UTC
+    next_export_at: dt.datetime | None     # local time; None when no schedule is set
 
 
-def status_summary(db: Database) -> StatusSummary:
+def status_summary(db: Database, now: dt.datetime | None = None) -> StatusSummary:
     office = get_office(db)
-    with db.reading() as session:
-        raw = session.scalar(select(Setting.value).where(Setting.key == LAST_EXPORT_KEY))
-    last = dt.datetime.fromisoformat(raw) if raw else None
-    return StatusSummary(office.name, office.county_name, office.province_name, last)
+    return StatusSummary(office.name, office.county_name, office.province_name,
+                         last_success(db), next_export_at(db, now))

@@ -34,12 +34,16 @@ from desktop.views.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from desktop.database import Database
+    from desktop.views.export_runs import ExportRuns
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *,
+                 export_check_ms: int | None = None) -> None:
         super().__init__(parent)
         self.db: Database | None = None
+        self.exports: ExportRuns | None = None     # once the database is open
+        self._export_check_ms = export_check_ms
         self._owns_db = False
         self.actor: Actor | None = None
         self.tasks = TaskRunner(self)
@@ -64,8 +68,10 @@ class MainWindow(QMainWindow):
         self.office_label = QLabel(self)
         self.user_label = QLabel(self)
         self.export_label = QLabel(self)
+        self.next_export_label = QLabel(self)
         self.statusBar().addWidget(self.office_label)
         self.statusBar().addWidget(self.user_label)
+        self.statusBar().addPermanentWidget(self.next_export_label)
         self.statusBar().addPermanentWidget(self.export_label)
         self._menus()
 
@@ -100,7 +106,18 @@ class MainWindow(QMainWindow):
                 return False
         self._refresh_status()
         self.sign_in.set_database(db, self.office_label.text())
+        self._start_exports(db)
         return True
+
+    def _start_exports(self, db: Database) -> None:
+        """The in-app timer of scheduled exports, running whoever is signed in."""
+        from desktop.views.export_runs import CHECK_EVERY_MS, ExportRuns
+
+        self.exports = ExportRuns(db, self.tasks, self,
+                                  check_every_ms=self._export_check_ms or CHECK_EVERY_MS)
+        self.exports.finished.connect(lambda _outcome: self._refresh_status())
+        self.exports.failed.connect(lambda _message: self._refresh_status())
+        self.exports.start_timer()
 
     # --- a session -----------------------------------------------------------------------
     def start_session(self, actor: Actor) -> None:
@@ -145,6 +162,10 @@ class MainWindow(QMainWindow):
             womens.openGroup.connect(self.open_women_group)
             womens.newGroup.connect(self.new_women_group)
             return womens
+        if area.key == "export":
+            from desktop.views.export_area import ExportArea
+
+            return ExportArea(self.db, self.actor, self.tasks, self, runs=self.exports)
         if area.key == "users":
             from desktop.views.users_area import UsersArea
 
@@ -251,8 +272,8 @@ class MainWindow(QMainWindow):
     def _refresh_status(self) -> None:
         if self.db is None:
             return
-        from desktop.fa.jalali import format_jalali
         from desktop.services.status import status_summary
+        from desktop.views.export_words import moment
 
         summary = status_summary(self.db)
         self.office_label.setText(tr("{office} — {county}, {province}",
@@ -264,11 +285,15 @@ class MainWindow(QMainWindow):
             self.user_label.setText(tr(
                 "User: {name} ({role})", name=self.actor.full_name or self.actor.username,
                 role=tr(ROLE_LABELS.get(self.actor.role, self.actor.role))))
-        last = (format_jalali(summary.last_export_at.date()) if summary.last_export_at
-                else tr("no export yet"))
+        last = moment(summary.last_export_at) if summary.last_export_at else tr("no export yet")
         self.export_label.setText(tr("Last export: {when}", when=last))
+        upcoming = summary.next_export_at
+        self.next_export_label.setText(tr("Next export: {when}", when=moment(upcoming))
+                                       if upcoming else tr("Not scheduled"))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.exports is not None:
+            self.exports.stop_timer()
         self.tasks.wait_all()
         self.tasks.shutdown()
         super().closeEvent(event)

@@ -29,10 +29,11 @@ LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 # A web address (a group's shop on a sales platform) is Latin by nature.
 WEB_ADDRESS = re.compile(r"https?://\S+")
 # Deliberate Latin: the demo office's user names (typed in Latin by design), the font licence's
-# own name, the Sheba prefix, and the prefixes of the groups' codes (MF-0707-0001, MH-…, CO-…,
-# typed on the command line and printed on their documents).
+# own name, the Sheba prefix, the prefixes of the groups' codes (MF-0707-0001, MH-…, CO-…,
+# typed on the command line and printed on their documents), and the https:// an export
+# receiver's address begins with.
 ALLOWED = {"admin", "expert", "facilitator", "viewer", "SIL", "Open", "Font", "License", "IR",
-           "PNG", "MF", "MH", "CO"}
+           "PNG", "MF", "MH", "CO", "https"}
 
 
 def _texts(root: QWidget) -> list[str]:
