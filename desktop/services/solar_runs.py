@@ -1,0 +1,414 @@
+"""Allocation runs: computing a plant's month as a draft (again and again, each time replacing
+the draft's lines), approving it (after which it never changes), corrections of an approved
+month allocated in a later run, and reading runs and their lines."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from desktop.clock import utcnow
+from desktop.database import Database
+from desktop.domain.solar import (
+    CostKind,
+    PlantStatus,
+    RunStatus,
+    format_period,
+    month_last_day,
+    month_of,
+    next_month,
+)
+from desktop.errors import ConflictError, NotFound, ValidationError
+from desktop.fa.digits import to_persian_digits
+from desktop.fa.money import format_rials
+from desktop.fa.normalize import clean_text
+from desktop.fa.sheba import ShebaError, validate_sheba
+from desktop.i18n import tr
+from desktop.models.people import Client
+from desktop.models.solar import (
+    SolarAdjustmentLine,
+    SolarCorrection,
+    SolarCost,
+    SolarDeduction,
+    SolarPlant,
+    SolarReceipt,
+    SolarRun,
+    SolarRunLine,
+)
+from desktop.models.tracking import Actor, record_bulk_delete, record_bulk_insert
+from desktop.models.users import User
+from desktop.roles import Permission, require
+from desktop.services.solar_allocation_runs import Computation, compute
+from desktop.services.solar_locks import last_approved_month
+from desktop.services.solar_months import shortfall_note
+from desktop.services.solar_plants import require_plant
+
+MAX_LISTED = 20                        # payees named in a refusal; the rest are counted
+
+
+@dataclasses.dataclass(frozen=True)
+class RunRecord:
+    id: int
+    version: int
+    plant_id: int
+    plant_code: str
+    plant_name: str
+    month: dt.date
+    status: str
+    received: int
+    costs: int
+    net: int
+    adjustments: int
+    allocated: int
+    total_weight: int
+    beneficiaries: int           # holding a share in the month
+    payees: int                  # paid something
+    payable: int                 # Σ payouts
+    computed_at: dt.datetime
+    approved_at: dt.datetime | None
+    approved_by: str
+
+    @property
+    def period(self) -> str:
+        return format_period(self.month)
+
+    @property
+    def approved(self) -> bool:
+        return self.status == RunStatus.APPROVED
+
+
+@dataclasses.dataclass(frozen=True)
+class RunLineRecord:
+    client_id: int
+    full_name: str
+    national_code: str
+    sheba: str | None
+    weight: int
+    amount: int
+    adjustments: int
+    deductions: int
+    debt_before: int
+    payable: int
+    debt_after: int
+
+
+@dataclasses.dataclass(frozen=True)
+class AdjustmentLineRecord:
+    client_id: int
+    full_name: str
+    national_code: str
+    for_month: dt.date
+    kind: str
+    amount: int
+
+
+@dataclasses.dataclass(frozen=True)
+class CorrectionInput:
+    month: dt.date | None            # the open month whose run carries it
+    for_month: dt.date | None        # the approved month it corrects
+    amount: int                      # Rials; negative takes money back
+    reason: str
+
+
+class MissingSheba(ValidationError):
+    """Approval refused: ``payees`` (name, national code) have no valid Sheba."""
+
+    def __init__(self, payees: list[tuple[str, str]]) -> None:
+        named = "، ".join(f"{name} ({to_persian_digits(code)})"
+                         for name, code in payees[:MAX_LISTED])
+        if len(payees) > MAX_LISTED:
+            named += " " + tr("and {count} more", count=to_persian_digits(
+                len(payees) - MAX_LISTED))
+        super().__init__("These payees have no valid Sheba number, so the allocation cannot be "
+                         "approved: {names}", field="sheba", names=named)
+        self.payees = payees
+
+
+def _store(session: Session, run: SolarRun | None, plant: SolarPlant,
+           done: Computation) -> SolarRun:
+    if run is None:
+        run = SolarRun(plant_id=plant.id, month=done.month, status=RunStatus.DRAFT.value,
+                       received=0, costs=0, net=0, allocated=0, computed_at=utcnow())
+        session.add(run)
+        session.flush()
+    else:
+        record_bulk_delete(session, SolarAdjustmentLine, SolarAdjustmentLine.run_id == run.id,
+                           audit_detail={"run": run.id, "recomputed": True})
+        record_bulk_delete(session, SolarRunLine, SolarRunLine.run_id == run.id,
+                           audit_detail={"run": run.id, "recomputed": True})
+    run.received, run.costs, run.net = done.received, done.costs, done.net
+    run.adjustments, run.allocated = done.adjustments_total, done.allocated
+    run.total_weight, run.computed_at = done.total_weight, utcnow()
+    session.flush()
+    record_bulk_insert(session, SolarRunLine, [
+        dict(run_id=run.id, client_id=client, weight=weight, amount=amount,
+             adjustments=adjusted, deductions=deducted, debt_before=debt, payable=payable,
+             debt_after=debt_after)
+        for client, weight, amount, adjusted, deducted, debt, payable, debt_after
+        in done.lines], audit_detail={"run": run.id})
+    record_bulk_insert(session, SolarAdjustmentLine, [
+        dict(run_id=run.id, client_id=client, for_month=adjustment.for_month,
+             kind=adjustment.kind, amount=amount, correction_id=adjustment.correction_id)
+        for adjustment in done.adjustments for client, amount in adjustment.lines.items()
+        if amount], audit_detail={"run": run.id})
+    return run
+
+
+def _run_at(session: Session, plant_id: int, month: dt.date) -> SolarRun | None:
+    return session.scalar(select(SolarRun).where(SolarRun.plant_id == plant_id,
+                                                 SolarRun.month == month))
+
+
+def compute_in(session: Session, plant: SolarPlant, month: dt.date) -> SolarRun:
+    """The plant's month computed into its draft run (made, or its lines replaced)."""
+    month = month_of(month)
+    if month_last_day(month) < plant.commissioned_on:
+        raise ValidationError("The plant was not yet commissioned in that month.",
+                              field="month")
+    run = _run_at(session, plant.id, month)
+    if run is not None and run.status == RunStatus.APPROVED:
+        raise ValidationError("The allocation of {period} is approved and cannot be computed "
+                              "again; record a correction in a later month.", field="month",
+                              period=format_period(month))
+    locked = last_approved_month(session, plant.id)
+    if locked is not None and month < locked:
+        raise ValidationError("The allocation of {period} is approved: this month and those "
+                              "before it are locked. Record a correction in a later month "
+                              "instead.", field="month", period=format_period(locked))
+    return _store(session, run, plant, compute(session, plant.id, month))
+
+
+def compute_run(db: Database, actor: Actor, plant_id: int, month: dt.date) -> RunRecord:
+    """The draft allocation of the plant's month, computed afresh from its records."""
+    require(actor, Permission.MANAGE_SOLAR)
+    with db.transaction(actor) as session:
+        plant = require_plant(session, plant_id)
+        return run_record(session, compute_in(session, plant, month))
+
+
+def _stored_lines(session: Session, run_id: int) -> list[tuple[int, ...]]:
+    return [tuple(row) for row in session.execute(
+        select(SolarRunLine.client_id, SolarRunLine.weight, SolarRunLine.amount,
+               SolarRunLine.adjustments, SolarRunLine.deductions, SolarRunLine.debt_before,
+               SolarRunLine.payable, SolarRunLine.debt_after)
+        .where(SolarRunLine.run_id == run_id).order_by(SolarRunLine.client_id))]
+
+
+def _unallocated_months(session: Session, plant_id: int, before: dt.date) -> list[dt.date]:
+    """Earlier months with money or costs whose run is not approved: they must go first."""
+    approved = set(session.scalars(select(SolarRun.month).where(
+        SolarRun.plant_id == plant_id, SolarRun.status == RunStatus.APPROVED.value)))
+    months = {month_of(day) for day in session.scalars(
+        select(SolarReceipt.received_on).where(SolarReceipt.plant_id == plant_id,
+                                               SolarReceipt.received_on < before).distinct())}
+    for model in (SolarCost, SolarDeduction, SolarCorrection):
+        months |= set(session.scalars(select(model.month).where(
+            model.plant_id == plant_id, model.month < before).distinct()))
+    months |= set(session.scalars(select(SolarRun.month).where(
+        SolarRun.plant_id == plant_id, SolarRun.month < before)))
+    return sorted(months - approved)
+
+
+def approve_in(session: Session, actor: Actor, run: SolarRun) -> None:
+    """Locks the run, if it is what its records give now and every payee has a Sheba."""
+    if run.status == RunStatus.APPROVED:
+        raise ValidationError("The allocation of {period} is approved already.", field="month",
+                              period=format_period(run.month))
+    waiting = _unallocated_months(session, run.plant_id, run.month)
+    if waiting:
+        raise ValidationError("Approve the allocation of {period} first: months are approved "
+                              "in order.", field="month", period=format_period(waiting[0]))
+    fresh = compute(session, run.plant_id, run.month)
+    if list(fresh.lines) != _stored_lines(session, run.id) or fresh.net != run.net \
+            or fresh.adjustments_total != run.adjustments:
+        raise ConflictError("The month's records changed after the allocation was computed; "
+                            "compute it again and review it before approving.")
+    if fresh.allocated != fresh.due:
+        raise ValidationError("No one held a share of the plant in a month whose money is to "
+                              "be allocated ({amount}); check the shares.", field="month",
+                              amount=format_rials(fresh.due - fresh.allocated))
+    payees = {line[0] for line in fresh.lines if line[6] > 0}
+    missing = []
+    for client in _clients(session, payees):
+        try:
+            validate_sheba(client.sheba or "")
+        except ShebaError:
+            missing.append((f"{client.first_name} {client.last_name}", client.national_code))
+    if missing:
+        raise MissingSheba(sorted(missing, key=lambda item: item[1]))
+    run.status, run.approved_at, run.approved_by_id = (RunStatus.APPROVED.value, utcnow(),
+                                                       actor.user_id)
+    if run.net < 0:
+        session.add(SolarCost(plant_id=run.plant_id, month=next_month(run.month),
+                              kind=CostKind.SHORTFALL.value, amount=-run.net,
+                              note=shortfall_note(format_period(run.month))))
+    session.flush()
+
+
+def _clients(session: Session, ids: set[int]) -> list[Client]:
+    found: list[Client] = []
+    ordered = sorted(ids)
+    for start in range(0, len(ordered), 5000):
+        found += session.scalars(select(Client).where(
+            Client.id.in_(ordered[start:start + 5000]))).all()
+    return found
+
+
+def approve_run(db: Database, actor: Actor, run_id: int, *, version: int) -> RunRecord:
+    """Approves the draft as computed; refused while a payee lacks a valid Sheba (naming them),
+    while an earlier month waits, or when the records changed since it was computed."""
+    require(actor, Permission.APPROVE_ALLOCATION)
+    with db.transaction(actor) as session:
+        run = _require_run(session, run_id)
+        if run.version != version:
+            raise ConflictError("Someone else changed this allocation meanwhile; open it "
+                                "again.")
+        approve_in(session, actor, run)
+        return run_record(session, run)
+
+
+def add_correction(db: Database, actor: Actor, plant_id: int,
+                   data: CorrectionInput) -> RunRecord:
+    """An amount for an approved month, allocated with its weights in an open month's run
+    (computed afresh here), with its reason."""
+    require(actor, Permission.APPROVE_ALLOCATION)
+    reason = clean_text(data.reason)
+    if len(reason) < 5:
+        raise ValidationError("Give the reason for the correction.", field="reason")
+    if data.amount == 0 or abs(data.amount) > 10**15:
+        raise ValidationError("Enter the amount in Rials.", field="amount")
+    if data.month is None or data.for_month is None:
+        raise ValidationError("Choose the month.", field="month")
+    month, for_month = month_of(data.month), month_of(data.for_month)
+    with db.transaction(actor) as session:
+        plant = require_plant(session, plant_id)
+        locked = last_approved_month(session, plant.id)
+        if locked is None or for_month > locked or _run_at(session, plant.id, for_month) is None:
+            raise ValidationError("Only an approved month is corrected; a month still in "
+                                  "draft is computed again.", field="for_month")
+        if month <= locked:
+            raise ValidationError("The correction goes in a month not yet approved.",
+                                  field="month")
+        session.add(SolarCorrection(plant_id=plant.id, month=month, for_month=for_month,
+                                    amount=data.amount, reason=reason))
+        session.flush()
+        return run_record(session, compute_in(session, plant, month))
+
+
+def allocate_period(db: Database, actor: Actor, month: dt.date, *,
+                    plant_code: str | None = None, approve: bool = False) -> list[RunRecord]:
+    """Computes (and with ``approve`` approves) the month of every plant in operation, or of
+    the one plant, in one transaction: all are done or none."""
+    require(actor, Permission.MANAGE_SOLAR)
+    if approve:
+        require(actor, Permission.APPROVE_ALLOCATION)
+    month = month_of(month)
+    with db.transaction(actor) as session:
+        query = select(SolarPlant).order_by(SolarPlant.code)
+        if plant_code:
+            query = query.where(SolarPlant.code == plant_code.strip().upper())
+        else:
+            query = query.where(SolarPlant.status != PlantStatus.DECOMMISSIONED.value,
+                                SolarPlant.commissioned_on <= month_last_day(month))
+        plants = session.scalars(query).all()
+        if plant_code and not plants:
+            raise NotFound("No solar plant has the code {code}.", code=plant_code)
+        records = []
+        for plant in plants:
+            run = compute_in(session, plant, month)
+            if approve:
+                approve_in(session, actor, run)
+            records.append(run_record(session, run))
+        return records
+
+
+def _require_run(session: Session, run_id: int) -> SolarRun:
+    run = session.get(SolarRun, run_id)
+    if run is None:
+        raise NotFound("The allocation was not found.")
+    return run
+
+
+def run_record(session: Session, run: SolarRun) -> RunRecord:
+    plant = session.get(SolarPlant, run.plant_id)
+    assert plant is not None
+    counts = session.execute(select(
+        func.count(SolarRunLine.id).filter(SolarRunLine.weight > 0),
+        func.count(SolarRunLine.id).filter(SolarRunLine.payable > 0),
+        func.coalesce(func.sum(SolarRunLine.payable), 0))
+        .where(SolarRunLine.run_id == run.id)).one()
+    approver = session.get(User, run.approved_by_id) if run.approved_by_id else None
+    return RunRecord(run.id, run.version, plant.id, plant.code, plant.name, run.month,
+                     run.status, run.received, run.costs, run.net, run.adjustments,
+                     run.allocated, run.total_weight, int(counts[0]), int(counts[1]),
+                     int(counts[2]), run.computed_at, run.approved_at,
+                     approver.full_name if approver else "")
+
+
+def get_run(db: Database, actor: Actor, run_id: int) -> RunRecord:
+    require(actor, Permission.VIEW_CASES)
+    with db.reading() as session:
+        return run_record(session, _require_run(session, run_id))
+
+
+def run_of(db: Database, actor: Actor, plant_id: int, month: dt.date) -> RunRecord | None:
+    """The plant's run of the month, if one was computed."""
+    require(actor, Permission.VIEW_CASES)
+    with db.reading() as session:
+        run = _run_at(session, plant_id, month_of(month))
+        return None if run is None else run_record(session, run)
+
+
+def runs_of_period(db: Database, actor: Actor, month: dt.date) -> list[RunRecord]:
+    """Every plant's run of the month, by plant code."""
+    require(actor, Permission.VIEW_CASES)
+    with db.reading() as session:
+        runs = session.scalars(select(SolarRun).join(SolarPlant)
+                               .where(SolarRun.month == month_of(month))
+                               .order_by(SolarPlant.code)).all()
+        return [run_record(session, run) for run in runs]
+
+
+def runs_of_plant(db: Database, actor: Actor, plant_id: int) -> list[RunRecord]:
+    require(actor, Permission.VIEW_CASES)
+    with db.reading() as session:
+        return [run_record(session, run) for run in session.scalars(
+            select(SolarRun).where(SolarRun.plant_id == plant_id).order_by(SolarRun.month))]
+
+
+def run_lines(db: Database, actor: Actor, run_id: int) -> list[RunLineRecord]:
+    """The run's beneficiaries by national code, with what each is paid and carries."""
+    require(actor, Permission.VIEW_CASES)
+    with db.reading() as session:
+        _require_run(session, run_id)
+        return run_lines_in(session, [run_id])
+
+
+def run_lines_in(session: Session, run_ids: list[int]) -> list[RunLineRecord]:
+    rows = session.execute(
+        select(SolarRunLine, Client.first_name, Client.last_name, Client.national_code,
+               Client.sheba).join(Client, Client.id == SolarRunLine.client_id)
+        .where(SolarRunLine.run_id.in_(run_ids))
+        .order_by(Client.national_code, SolarRunLine.run_id))
+    return [RunLineRecord(line.client_id, f"{first} {last}", code, sheba, line.weight,
+                          line.amount, line.adjustments, line.deductions, line.debt_before,
+                          line.payable, line.debt_after)
+            for line, first, last, code, sheba in rows]
+
+
+def adjustment_lines(db: Database, actor: Actor, run_id: int) -> list[AdjustmentLineRecord]:
+    """The arrears and corrections for earlier months allocated in the run, person by person."""
+    require(actor, Permission.VIEW_CASES)
+    with db.reading() as session:
+        _require_run(session, run_id)
+        rows = session.execute(
+            select(SolarAdjustmentLine, Client.first_name, Client.last_name,
+                   Client.national_code).join(Client, Client.id == SolarAdjustmentLine.client_id)
+            .where(SolarAdjustmentLine.run_id == run_id)
+            .order_by(SolarAdjustmentLine.for_month, Client.national_code))
+        return [AdjustmentLineRecord(line.client_id, f"{first} {last}", code, line.for_month,
+                                     line.kind, line.amount)
+                for line, first, last, code in rows]
