@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from desktop.clock import utcnow
@@ -412,3 +412,24 @@ def adjustment_lines(db: Database, actor: Actor, run_id: int) -> list[Adjustment
         return [AdjustmentLineRecord(line.client_id, f"{first} {last}", code, line.for_month,
                                      line.kind, line.amount)
                 for line, first, last, code in rows]
+
+
+def unbalanced_runs(session: Session) -> list[tuple[str, dt.date]]:
+    """(plant code, month) of every approved run whose lines do not hold its net (when
+    positive) and its adjustments to the Rial, or whose net is not received − costs: SQL, for
+    ``karsaz check``."""
+    lines = (select(func.coalesce(func.sum(SolarRunLine.amount), 0))
+             .where(SolarRunLine.run_id == SolarRun.id).scalar_subquery())
+    line_adjustments = (select(func.coalesce(func.sum(SolarRunLine.adjustments), 0))
+                        .where(SolarRunLine.run_id == SolarRun.id).scalar_subquery())
+    adjustment_lines = (select(func.coalesce(func.sum(SolarAdjustmentLine.amount), 0))
+                        .where(SolarAdjustmentLine.run_id == SolarRun.id).scalar_subquery())
+    positive_net = case((SolarRun.net > 0, SolarRun.net), else_=0)
+    return [tuple(row) for row in session.execute(
+        select(SolarPlant.code, SolarRun.month).join(SolarPlant)
+        .where(SolarRun.status == RunStatus.APPROVED.value,
+               (lines != positive_net) | (line_adjustments != SolarRun.adjustments)
+               | (adjustment_lines != SolarRun.adjustments)
+               | (SolarRun.allocated != positive_net + SolarRun.adjustments)
+               | (SolarRun.net != SolarRun.received - SolarRun.costs))
+        .order_by(SolarPlant.code, SolarRun.month))]
