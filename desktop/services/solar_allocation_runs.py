@@ -53,6 +53,8 @@ class Computation:
     lines: tuple[tuple[int, int, int, int, int, int, int, int], ...]
     # (client id, weight, amount, adjustments, deductions, debt before, payable, debt after),
     # by client id
+    people: Mapping[int, tuple[str, str, str, str | None]]
+    # client id → (first name, last name, national code, Sheba)
 
     @property
     def allocated(self) -> int:
@@ -87,14 +89,16 @@ def month_weights(session: Session, plant_id: int, month: dt.date) -> dict[Hasha
     return weights((Holding(*row) for row in rows), month, last)
 
 
-def _national_codes(session: Session, client_ids: set[int]) -> dict[int, str]:
-    codes: dict[int, str] = {}
+def _people(session: Session,
+            client_ids: set[int]) -> dict[int, tuple[str, str, str, str | None]]:
+    found: dict[int, tuple[str, str, str, str | None]] = {}
     ids = sorted(client_ids)
     for start in range(0, len(ids), 5000):           # the bound-parameter limits of SQLite
-        chunk = ids[start:start + 5000]
-        codes.update(session.execute(select(Client.id, Client.national_code)
-                                     .where(Client.id.in_(chunk))).all())
-    return codes
+        for client_id, *person in session.execute(
+                select(Client.id, Client.first_name, Client.last_name, Client.national_code,
+                       Client.sheba).where(Client.id.in_(ids[start:start + 5000]))):
+            found[client_id] = tuple(person)
+    return found
 
 
 def compute(session: Session, plant_id: int, month: dt.date) -> Computation:
@@ -127,7 +131,8 @@ def compute(session: Session, plant_id: int, month: dt.date) -> Computation:
     everyone = set(own) | set(deductions) | set(debts)
     for held in earlier.values():
         everyone |= set(held)
-    codes = _national_codes(session, everyone)
+    people = _people(session, everyone)
+    codes = {client: person[2] for client, person in people.items()}
     amounts = allocate(max(net, 0), own, codes)
     adjustments = tuple(
         Adjustment(for_month, kind, amount, correction_id,
@@ -143,7 +148,7 @@ def compute(session: Session, plant_id: int, month: dt.date) -> Computation:
         lines.append((client, own.get(client, 0), amount, adjusted, deducted, debt,
                       settled.payable, settled.debt_after))
     return Computation(month, received, costs, net, sum(own.values()), adjustments,
-                       tuple(lines))
+                       tuple(lines), people)
 
 
 def _debts_before(session: Session, plant_id: int, month: dt.date) -> dict[int, int]:

@@ -25,7 +25,7 @@ from desktop.errors import ConflictError, NotFound, ValidationError
 from desktop.fa.digits import to_persian_digits
 from desktop.fa.money import format_rials
 from desktop.fa.normalize import clean_text
-from desktop.fa.sheba import ShebaError, validate_sheba
+from desktop.fa.sheba import is_stored_sheba_valid
 from desktop.i18n import tr
 from desktop.models.people import Client
 from desktop.models.solar import (
@@ -164,6 +164,11 @@ def _run_at(session: Session, plant_id: int, month: dt.date) -> SolarRun | None:
 
 def compute_in(session: Session, plant: SolarPlant, month: dt.date) -> SolarRun:
     """The plant's month computed into its draft run (made, or its lines replaced)."""
+    return _compute_into(session, plant, month)[0]
+
+
+def _compute_into(session: Session, plant: SolarPlant,
+                  month: dt.date) -> tuple[SolarRun, Computation]:
     month = month_of(month)
     if month_last_day(month) < plant.commissioned_on:
         raise ValidationError("The plant was not yet commissioned in that month.",
@@ -178,7 +183,8 @@ def compute_in(session: Session, plant: SolarPlant, month: dt.date) -> SolarRun:
         raise ValidationError("The allocation of {period} is approved: this month and those "
                               "before it are locked. Record a correction in a later month "
                               "instead.", field="month", period=format_period(locked))
-    return _store(session, run, plant, compute(session, plant.id, month))
+    done = compute(session, plant.id, month)
+    return _store(session, run, plant, done), done
 
 
 def compute_run(db: Database, actor: Actor, plant_id: int, month: dt.date) -> RunRecord:
@@ -198,22 +204,27 @@ def _stored_lines(session: Session, run_id: int) -> list[tuple[int, ...]]:
 
 
 def _unallocated_months(session: Session, plant_id: int, before: dt.date) -> list[dt.date]:
-    """Earlier months with money or costs whose run is not approved: they must go first."""
-    approved = set(session.scalars(select(SolarRun.month).where(
-        SolarRun.plant_id == plant_id, SolarRun.status == RunStatus.APPROVED.value)))
+    """Earlier months with money or costs whose run is not approved: they must go first.
+    Months are approved in order, so only those after the last approved one are looked at."""
+    after = last_approved_month(session, plant_id)
+    since = dt.date.min if after is None else next_month(after)
     months = {month_of(day) for day in session.scalars(
         select(SolarReceipt.received_on).where(SolarReceipt.plant_id == plant_id,
+                                               SolarReceipt.received_on >= since,
                                                SolarReceipt.received_on < before).distinct())}
     for model in (SolarCost, SolarDeduction, SolarCorrection):
         months |= set(session.scalars(select(model.month).where(
-            model.plant_id == plant_id, model.month < before).distinct()))
+            model.plant_id == plant_id, model.month >= since, model.month < before)
+            .distinct()))
     months |= set(session.scalars(select(SolarRun.month).where(
-        SolarRun.plant_id == plant_id, SolarRun.month < before)))
-    return sorted(months - approved)
+        SolarRun.plant_id == plant_id, SolarRun.month >= since, SolarRun.month < before)))
+    return sorted(months)
 
 
-def approve_in(session: Session, actor: Actor, run: SolarRun) -> None:
-    """Locks the run, if it is what its records give now and every payee has a Sheba."""
+def approve_in(session: Session, actor: Actor, run: SolarRun,
+               computed: Computation | None = None) -> None:
+    """Locks the run, if it is what its records give now and every payee has a Sheba.
+    ``computed`` is the computation the run was just stored from, in this transaction."""
     if run.status == RunStatus.APPROVED:
         raise ValidationError("The allocation of {period} is approved already.", field="month",
                               period=format_period(run.month))
@@ -221,22 +232,19 @@ def approve_in(session: Session, actor: Actor, run: SolarRun) -> None:
     if waiting:
         raise ValidationError("Approve the allocation of {period} first: months are approved "
                               "in order.", field="month", period=format_period(waiting[0]))
-    fresh = compute(session, run.plant_id, run.month)
-    if list(fresh.lines) != _stored_lines(session, run.id) or fresh.net != run.net \
-            or fresh.adjustments_total != run.adjustments:
+    fresh = computed or compute(session, run.plant_id, run.month)
+    if computed is None and (list(fresh.lines) != _stored_lines(session, run.id)
+                             or fresh.net != run.net
+                             or fresh.adjustments_total != run.adjustments):
         raise ConflictError("The month's records changed after the allocation was computed; "
                             "compute it again and review it before approving.")
     if fresh.allocated != fresh.due:
         raise ValidationError("No one held a share of the plant in a month whose money is to "
                               "be allocated ({amount}); check the shares.", field="month",
                               amount=format_rials(fresh.due - fresh.allocated))
-    payees = {line[0] for line in fresh.lines if line[6] > 0}
-    missing = []
-    for client in _clients(session, payees):
-        try:
-            validate_sheba(client.sheba or "")
-        except ShebaError:
-            missing.append((f"{client.first_name} {client.last_name}", client.national_code))
+    missing = [(f"{first} {last}", code) for first, last, code, sheba
+               in (fresh.people[line[0]] for line in fresh.lines if line[6] > 0)
+               if not is_stored_sheba_valid(sheba)]
     if missing:
         raise MissingSheba(sorted(missing, key=lambda item: item[1]))
     run.status, run.approved_at, run.approved_by_id = (RunStatus.APPROVED.value, utcnow(),
@@ -246,15 +254,6 @@ def approve_in(session: Session, actor: Actor, run: SolarRun) -> None:
                               kind=CostKind.SHORTFALL.value, amount=-run.net,
                               note=shortfall_note(format_period(run.month))))
     session.flush()
-
-
-def _clients(session: Session, ids: set[int]) -> list[Client]:
-    found: list[Client] = []
-    ordered = sorted(ids)
-    for start in range(0, len(ordered), 5000):
-        found += session.scalars(select(Client).where(
-            Client.id.in_(ordered[start:start + 5000]))).all()
-    return found
 
 
 def approve_run(db: Database, actor: Actor, run_id: int, *, version: int) -> RunRecord:
@@ -318,9 +317,9 @@ def allocate_period(db: Database, actor: Actor, month: dt.date, *,
             raise NotFound("No solar plant has the code {code}.", code=plant_code)
         records = []
         for plant in plants:
-            run = compute_in(session, plant, month)
+            run, done = _compute_into(session, plant, month)
             if approve:
-                approve_in(session, actor, run)
+                approve_in(session, actor, run, done)
             records.append(run_record(session, run))
         return records
 
