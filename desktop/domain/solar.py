@@ -145,3 +145,9 @@ def is_low_month(kwh: int, watts: int, *, expected: int = EXPECTED_KWH_PER_KW,
                  percent: int = LOW_PERFORMANCE_PERCENT) -> bool:
     """Below ``percent`` of ``expected`` kWh per kW: kWh × 1000 × 100 < percent × expected × W."""
     return watts > 0 and kwh * 1000 * 100 < percent * expected * watts
+
+
+class SolarForm(Labelled):
+    """The printed documents of solar income."""
+
+    STATEMENT = "solar-statement", N_("Solar income statement")
