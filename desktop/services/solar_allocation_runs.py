@@ -89,15 +89,22 @@ def month_weights(session: Session, plant_id: int, month: dt.date) -> dict[Hasha
     return weights((Holding(*row) for row in rows), month, last)
 
 
-def _people(session: Session,
+def _people(session: Session, plant_id: int,
             client_ids: set[int]) -> dict[int, tuple[str, str, str, str | None]]:
+    """(first name, last name, national code, Sheba) of ``client_ids``: the plant's holders in
+    one query (no list of thousands of ids to bind), any others by id."""
     found: dict[int, tuple[str, str, str, str | None]] = {}
-    ids = sorted(client_ids)
-    for start in range(0, len(ids), 5000):           # the bound-parameter limits of SQLite
-        for client_id, *person in session.execute(
-                select(Client.id, Client.first_name, Client.last_name, Client.national_code,
-                       Client.sheba).where(Client.id.in_(ids[start:start + 5000]))):
-            found[client_id] = tuple(person)
+    person = (Client.id, Client.first_name, Client.last_name, Client.national_code,
+              Client.sheba)
+    holders = select(SolarShare.client_id).where(SolarShare.plant_id == plant_id)
+    for client_id, *rest in session.execute(select(*person).where(Client.id.in_(holders))):
+        if client_id in client_ids:
+            found[client_id] = tuple(rest)
+    others = sorted(client_ids - found.keys())
+    for start in range(0, len(others), 5000):        # the bound-parameter limits of SQLite
+        for client_id, *rest in session.execute(
+                select(*person).where(Client.id.in_(others[start:start + 5000]))):
+            found[client_id] = tuple(rest)
     return found
 
 
@@ -131,7 +138,7 @@ def compute(session: Session, plant_id: int, month: dt.date) -> Computation:
     everyone = set(own) | set(deductions) | set(debts)
     for held in earlier.values():
         everyone |= set(held)
-    people = _people(session, everyone)
+    people = _people(session, plant_id, everyone)
     codes = {client: person[2] for client, person in people.items()}
     amounts = allocate(max(net, 0), own, codes)
     adjustments = tuple(
