@@ -8,10 +8,11 @@ import dataclasses
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from desktop.errors import ConflictError, PermissionDenied, ValidationError
 from desktop.models.solar import SolarAdjustmentLine, SolarRun, SolarRunLine
+from desktop.models.tracking import ChangeLogEntry
 from desktop.services.clients import get_client, update_client
 from desktop.services.solar_months import (
     CostInput,
@@ -120,6 +121,10 @@ def test_a_draft_is_recomputed_until_approved_then_never_changes(office, plant_o
     again = compute_run(office.db, office.expert, plant.id, SHAHRIVAR)
     assert again.id == run.id and again.net == 6_520_000
     assert len(run_lines(office.db, office.viewer, run.id)) == 2      # replaced, not added
+    with office.db.reading() as session:
+        # The replaced lines went with a change-log entry each, for headquarters.
+        assert session.scalar(select(func.count()).select_from(ChangeLogEntry).where(
+            ChangeLogEntry.entity == "solar_run_line", ChangeLogEntry.op == "delete")) == 2
     # The records changed after the last computation: approval asks for a fresh look.
     add_cost(office.db, office.expert, plant.id, CostInput(SHAHRIVAR, "other", 1))
     with pytest.raises(ConflictError):

@@ -3,16 +3,24 @@ warning that needs a reason, and a transfer done whole or not at all."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 
 from desktop.errors import ConflictError, PermissionDenied, ValidationError
-from desktop.services.solar_plants import TariffInput, add_tariff, find_plant, list_plants
+from desktop.services.solar_plants import (
+    TariffInput,
+    add_tariff,
+    find_plant,
+    list_plants,
+    update_plant,
+)
 from desktop.services.solar_shares import (
     ShareInput,
     ShareNeedsReason,
     add_share,
+    end_share,
     shares_of_plant,
     transfer_share,
 )
@@ -98,3 +106,25 @@ def test_a_transfer_ends_the_share_and_gives_part_of_it_in_one_action(office):
                        ShareInput(holder.id, 3_000, dt.date(2024, 9, 1)),
                        version=done.given.version)
     assert too_much.value.field == "watts"
+
+
+def test_a_share_ends_and_the_capacity_cannot_drop_below_the_shares(office):
+    plant = make_plant(office, capacity_watts=10_000)
+    client = beneficiary(office)
+    share = add_share(office.db, office.expert, plant.id, ShareInput(client.id, 8_000, FARVARDIN))
+    data = dataclasses.replace(plant.as_input(), capacity_watts=7_000)
+    with pytest.raises(ValidationError) as refused:
+        update_plant(office.db, office.expert, plant.id, data, version=plant.version)
+    assert refused.value.field == "capacity_watts" and "۱ کیلووات" in refused.value.message
+    ended = end_share(office.db, office.expert, share.id, dt.date(2024, 6, 30),
+                      version=share.version)
+    assert ended.ends_on == dt.date(2024, 6, 30)
+    # Ended, the share still weighs on the days it was held.
+    with pytest.raises(ValidationError):
+        update_plant(office.db, office.expert, plant.id, data, version=plant.version)
+    later = dataclasses.replace(data, capacity_watts=8_000, name="نیروگاه دشتک (توسعه)")
+    changed = update_plant(office.db, office.expert, plant.id, later, version=plant.version)
+    assert (changed.capacity_watts, changed.name) == (8_000, "نیروگاه دشتک (توسعه)")
+    with pytest.raises(ValidationError):
+        end_share(office.db, office.expert, share.id, dt.date(2024, 7, 30),
+                  version=ended.version)
