@@ -31,6 +31,7 @@ from desktop.models.solar import (
     SolarMonth,
     SolarReceipt,
     SolarRun,
+    SolarShare,
 )
 from desktop.models.tracking import Actor
 from desktop.roles import Permission, require
@@ -231,6 +232,11 @@ def add_deduction(db: Database, actor: Actor, plant_id: int,
         plant = require_plant(session, plant_id)
         if session.get(Client, data.client_id) is None:
             raise ValidationError("Choose the client.", field="client_id")
+        if session.scalar(select(SolarShare.id).where(
+                SolarShare.plant_id == plant.id, SolarShare.client_id == data.client_id,
+                SolarShare.starts_on <= month_last_day(month)).limit(1)) is None:
+            raise ValidationError("Only a beneficiary of the plant has deductions from its "
+                                  "income.", field="client_id")
         require_open(session, plant.id, month, field="month")
         session.add(SolarDeduction(plant_id=plant.id, month=month, client_id=data.client_id,
                                    amount=data.amount, reason=reason))

@@ -10,7 +10,7 @@ import datetime as dt
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
-from desktop.clock import utcnow
+from desktop.clock import today, utcnow
 from desktop.database import Database
 from desktop.domain.solar import (
     CostKind,
@@ -228,6 +228,10 @@ def approve_in(session: Session, actor: Actor, run: SolarRun,
     if run.status == RunStatus.APPROVED:
         raise ValidationError("The allocation of {period} is approved already.", field="month",
                               period=format_period(run.month))
+    if month_last_day(run.month) >= today():
+        # Approval locks the month: money still to come in it could no longer be recorded.
+        raise ValidationError("{period} has not ended yet; its allocation is approved after "
+                              "the month ends.", field="month", period=format_period(run.month))
     waiting = _unallocated_months(session, run.plant_id, run.month)
     if waiting:
         raise ValidationError("Approve the allocation of {period} first: months are approved "

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from desktop.clock import today
 from desktop.database import Database
-from desktop.domain.solar import kw_text
+from desktop.domain.solar import PlantStatus, kw_text
 from desktop.domain.solar_allocation import Holding, over_capacity
 from desktop.errors import ConflictError, NotFound, ValidationError
 from desktop.fa.jalali import format_jalali
@@ -91,6 +91,8 @@ def capacity_excess(session: Session, plant_id: int, capacity: int,
 
 
 def _check(session: Session, plant: SolarPlant, data: ShareInput) -> Client:
+    if plant.status == PlantStatus.DECOMMISSIONED:
+        raise ValidationError("A decommissioned plant takes no new shares.", field="client_id")
     errors: dict[str, str] = {}
     client = session.get(Client, data.client_id)
     if client is None:

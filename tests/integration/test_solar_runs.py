@@ -247,14 +247,40 @@ def test_a_negative_month_allocates_nothing_and_carries_its_shortfall(office, pl
 
 def test_months_are_approved_in_order(office, plant_of_two):
     plant, _, _ = plant_of_two
+    mordad = dt.date(2024, 7, 22)
+    add_receipt(office.db, office.expert, plant.id,
+                ReceiptInput(dt.date(2024, 8, 1), mordad, 1_000_000))
     add_receipt(office.db, office.expert, plant.id,
                 ReceiptInput(dt.date(2024, 9, 1), SHAHRIVAR, 1_000_000))
-    add_receipt(office.db, office.expert, plant.id,
-                ReceiptInput(dt.date(2024, 10, 1), MEHR, 1_000_000))
-    mehr = compute_run(office.db, office.expert, plant.id, MEHR)
+    shahrivar = compute_run(office.db, office.expert, plant.id, SHAHRIVAR)
     with pytest.raises(ValidationError) as refused:
-        approve_run(office.db, office.expert, mehr.id, version=mehr.version)
-    assert "۱۴۰۳/۰۶" in refused.value.message
-    months = plant_months(office.db, office.viewer, plant.id, SHAHRIVAR, MEHR)
+        approve_run(office.db, office.expert, shahrivar.id, version=shahrivar.version)
+    assert "۱۴۰۳/۰۵" in refused.value.message
+    months = plant_months(office.db, office.viewer, plant.id, mordad, SHAHRIVAR)
     assert [(m.paid, m.run_status) for m in months] == [(1_000_000, None),
                                                         (1_000_000, "draft")]
+    [mordad_run] = allocate_period(office.db, office.expert, mordad, approve=True)
+    assert mordad_run.approved
+    assert approve_run(office.db, office.expert, shahrivar.id,
+                       version=shahrivar.version).approved
+
+
+def test_a_month_is_approved_only_after_it_ends(office, plant_of_two):
+    plant, _, _ = plant_of_two
+    add_receipt(office.db, office.expert, plant.id,
+                ReceiptInput(dt.date(2024, 10, 1), MEHR, 1_000_000))
+    mehr = compute_run(office.db, office.expert, plant.id, MEHR)       # today is 15 Mehr
+    with pytest.raises(ValidationError) as refused:
+        approve_run(office.db, office.expert, mehr.id, version=mehr.version)
+    assert "۱۴۰۳/۰۷" in refused.value.message
+
+
+def test_deductions_are_for_the_plants_beneficiaries(office, plant_of_two):
+    plant, a, _ = plant_of_two
+    stranger = beneficiary(office)
+    with pytest.raises(ValidationError) as refused:
+        add_deduction(office.db, office.expert, plant.id,
+                      DeductionInput(SHAHRIVAR, stranger.id, 1_000, "قسط وام"))
+    assert refused.value.field == "client_id"
+    add_deduction(office.db, office.expert, plant.id,
+                  DeductionInput(SHAHRIVAR, a.id, 1_000, "قسط وام"))

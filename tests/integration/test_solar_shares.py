@@ -128,3 +128,13 @@ def test_a_share_ends_and_the_capacity_cannot_drop_below_the_shares(office):
     with pytest.raises(ValidationError):
         end_share(office.db, office.expert, share.id, dt.date(2024, 7, 30),
                   version=ended.version)
+
+
+def test_a_decommissioned_plant_takes_no_new_share(office):
+    plant = make_plant(office)
+    plant = update_plant(office.db, office.expert, plant.id,
+                         dataclasses.replace(plant.as_input(), status="decommissioned"),
+                         version=plant.version)
+    with pytest.raises(ValidationError):
+        add_share(office.db, office.expert, plant.id,
+                  ShareInput(beneficiary(office).id, 1_000, FARVARDIN))
