@@ -35,7 +35,7 @@ from desktop.services.group_overview import group_overview
 from desktop.services.group_printing import print_group_document
 from desktop.services.printing import print_forms
 from desktop.services.solar_plants import list_plants
-from desktop.services.solar_runs import run_lines, runs_of_plant
+from desktop.services.solar_run_records import run_lines, runs_of_plant
 from desktop.services.solar_statements import print_statement
 from desktop.services.women_overview import list_women_groups
 from desktop.services.women_printing import print_women_group

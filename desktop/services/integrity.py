@@ -15,7 +15,7 @@ from desktop.models.cases import EmploymentCase
 from desktop.models.office import Office
 from desktop.models.people import SEARCH_TRIGGERS
 from desktop.models.users import Role, User
-from desktop.services import group_books, monitoring_summary, solar_runs, women_money
+from desktop.services import group_books, monitoring_summary, solar_run_records, women_money
 
 
 @dataclasses.dataclass(frozen=True)
@@ -124,7 +124,7 @@ def _women_group_checks(db: Database) -> list[CheckResult]:
 def _solar_checks(db: Database) -> list[CheckResult]:
     """Every approved allocation's lines sum to its net and adjustments, to the Rial."""
     with db.reading() as session:
-        broken = solar_runs.unbalanced_runs(session)
+        broken = solar_run_records.unbalanced_runs(session)
     detail = ", ".join(f"{code} {format_period(month)}" for code, month in broken[:5])
     return [CheckResult(tr("Every approved solar allocation adds up to its net"), not broken,
                         detail)]

@@ -16,7 +16,7 @@ from desktop.services.demo import make_demo_office
 from desktop.services.integrity import run_checks
 from desktop.services.solar_months import month_sheet, plant_months
 from desktop.services.solar_plants import list_plants
-from desktop.services.solar_runs import adjustment_lines, run_lines, runs_of_plant
+from desktop.services.solar_run_records import adjustment_lines, run_lines, runs_of_plant
 from desktop.services.solar_shares import shares_of_plant
 
 TODAY = dt.date(2024, 10, 6)          # 15 Mehr 1403: the demo's year is Mehr 1402 – Shahrivar

@@ -18,7 +18,7 @@ from desktop.fa.money import format_amount
 from desktop.services.demo import make_demo_office
 from desktop.services.solar_payouts import payout_rows
 from desktop.services.solar_plants import list_plants
-from desktop.services.solar_runs import run_lines, run_of
+from desktop.services.solar_run_records import run_lines, run_of
 from desktop.services.solar_statements import income_statement, print_statement
 from tests.pdf_text import reading, reads
 

@@ -26,15 +26,14 @@ from desktop.services.solar_months import (
     record_production,
     remove_entry,
 )
+from desktop.services.solar_run_records import adjustment_lines, run_lines
 from desktop.services.solar_runs import (
     CorrectionInput,
     MissingSheba,
     add_correction,
-    adjustment_lines,
     allocate_period,
     approve_run,
     compute_run,
-    run_lines,
 )
 from desktop.services.solar_shares import ShareInput, add_share
 from tests.integration.solar_helpers import (
