@@ -283,3 +283,21 @@ def test_deductions_are_for_the_plants_beneficiaries(office, plant_of_two):
     assert refused.value.field == "client_id"
     add_deduction(office.db, office.expert, plant.id,
                   DeductionInput(SHAHRIVAR, a.id, 1_000, "قسط وام"))
+
+
+def test_only_those_allowed_write_or_approve(office, plant_of_two):
+    plant, a, _ = plant_of_two
+    for actor in (office.viewer, office.facilitator):
+        for refused in (
+                lambda actor=actor: compute_run(office.db, actor, plant.id, SHAHRIVAR),
+                lambda actor=actor: allocate_period(office.db, actor, SHAHRIVAR),
+                lambda actor=actor: add_receipt(office.db, actor, plant.id,
+                                    ReceiptInput(dt.date(2024, 9, 1), SHAHRIVAR, 5)),
+                lambda actor=actor: add_share(office.db, actor, plant.id,
+                                  ShareInput(a.id, 1_000, dt.date(2024, 9, 1))),
+                lambda actor=actor: add_correction(office.db, actor, plant.id,
+                                       CorrectionInput(MEHR, SHAHRIVAR, 5, "اصلاح اشتباه"))):
+            with pytest.raises(PermissionDenied):
+                refused()
+    # Anyone may read.
+    assert month_sheet(office.db, office.viewer, plant.id, SHAHRIVAR).run_status is None
