@@ -10,7 +10,7 @@ import sys
 from bench.harness import REGISTRY, Result
 
 MODULES = ("bench.persian", "bench.startup", "bench.client_search", "bench.worklists",
-           "bench.client_list", "bench.forms", "bench.groups", "bench.export")
+           "bench.client_list", "bench.forms", "bench.groups", "bench.export", "bench.solar")
 
 
 def _line(result: Result) -> str:

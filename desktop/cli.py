@@ -149,6 +149,16 @@ def cmd_groups(args: argparse.Namespace) -> int:
         db.dispose()
 
 
+def cmd_solar(args: argparse.Namespace) -> int:
+    from desktop import cli_solar
+
+    db = _open(args)
+    try:
+        return getattr(cli_solar, args.solar_handler)(db, args)
+    finally:
+        db.dispose()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="karsaz", description=tr("Karsaz employment desk"))
     parser.add_argument("--version", action="version", version=f"karsaz {__version__}")
@@ -201,6 +211,7 @@ def build_parser() -> argparse.ArgumentParser:
     group_document = groups_commands.add_parser("print", help=tr("a group's document as PDF"))
     group_document.set_defaults(handler=cmd_groups_print)
     _groups_print_arguments(group_document)
+    _solar_commands(commands)
     printing = commands.add_parser("print", help=tr("print forms as PDF files"))
     printing_commands = printing.add_subparsers(dest="print_command", metavar="COMMAND",
                                                 required=True)
@@ -215,6 +226,24 @@ def _export_commands(commands: argparse._SubParsersAction) -> None:  # type: ign
     from desktop.cli_export import add_commands
 
     add_commands(commands)
+
+
+def _solar_commands(commands) -> None:
+    from desktop.cli_solar import add_arguments
+
+    solar = commands.add_parser("solar", help=tr("solar plants, allocations and payouts"))
+    solar_commands = solar.add_subparsers(dest="solar_command", metavar="COMMAND",
+                                          required=True)
+    subs = []
+    for name, handler, help_text in (
+            ("plants", "cmd_plants", tr("the plants with their capacity and beneficiaries")),
+            ("allocate", "cmd_allocate", tr("compute (and approve) a month's allocation")),
+            ("payouts", "cmd_payouts", tr("the bank transfer list of an approved month")),
+            ("statement", "cmd_statement", tr("a beneficiary's income statement as PDF"))):
+        sub = solar_commands.add_parser(name, help=help_text)
+        sub.set_defaults(handler=cmd_solar, solar_handler=handler)
+        subs.append(sub)
+    add_arguments(*subs)
 
 
 def _clients_list_arguments(parser: argparse.ArgumentParser) -> None:

@@ -8,7 +8,8 @@ in follow-up with a visit done and a service given, so every form has something 
 group is the first with a shared-out cycle behind it and meetings in the current one. Its
 passbook is of a member behind with a repayment (else one with a loan), its minutes of the
 latest meeting that lent, its share-out sheet of the cycle last shared out. The cooperative is
-the first of the women's groups.
+the first of the women's groups; the solar income statement is of a beneficiary of the first
+plant with something deducted or carried.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from desktop.database import Database, open_database
 from desktop.domain.forms import FormKind
 from desktop.domain.group_documents import GroupDocument
 from desktop.domain.women_groups import WomenGroupForm
+from desktop.fa.jalali import gregorian_to_jalali
 from desktop.models.cases import Benefit, EmploymentCase, MonitoringVisit
 from desktop.models.groups import CommunityGroup, GroupCycle, GroupMeeting
 from desktop.services.auth import sign_in
@@ -32,6 +34,9 @@ from desktop.services.demo import DEMO_PASSWORD, make_demo_office
 from desktop.services.group_overview import group_overview
 from desktop.services.group_printing import print_group_document
 from desktop.services.printing import print_forms
+from desktop.services.solar_plants import list_plants
+from desktop.services.solar_run_records import run_lines, runs_of_plant
+from desktop.services.solar_statements import print_statement
 from desktop.services.women_overview import list_women_groups
 from desktop.services.women_printing import print_women_group
 
@@ -59,6 +64,7 @@ def main(out: Path) -> None:
             print(f"{kind.value}: {result.pages} page(s)")
         _group_pictures(db, admin, Path(tmp), out)
         _women_group_pictures(db, admin, Path(tmp), out)
+        _solar_pictures(db, admin, Path(tmp), out)
         db.dispose()
 
 
@@ -100,6 +106,21 @@ def _women_group_pictures(db: Database, admin: Actor, tmp: Path, out: Path) -> N
         result = print_women_group(db, admin, group.id, form, pdf)
         _pictures(pdf, out / form.value)
         print(f"{form.value}: {result.pages} page(s)")
+
+
+def _solar_pictures(db: Database, admin: Actor, tmp: Path, out: Path) -> None:
+    """The yearly income statement of a beneficiary of the first plant with a deduction or
+    an arrear in its latest approved month, so that every column has something."""
+    plant = list_plants(db, admin)[0]
+    run = [r for r in runs_of_plant(db, admin, plant.id) if r.approved][-1]
+    lines = run_lines(db, admin, run.id)
+    person = max(lines, key=lambda line: (line.debt_before > 0 or line.deductions > 0,
+                                          line.adjustments != 0, line.payable))
+    pdf = tmp / "solar-statement.pdf"
+    year = gregorian_to_jalali(run.month).year
+    result = print_statement(db, admin, person.national_code, year, pdf)
+    _pictures(pdf, out / "solar-statement")
+    print(f"solar-statement: {result.pages} page(s)")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from desktop.fa.digits import to_latin_digits
@@ -41,3 +42,13 @@ def validate_sheba(text: str) -> str:
 def format_sheba(sheba: str) -> str:
     """``IR12 3456 …`` in groups of four, as banks print it."""
     return " ".join(sheba[i:i + 4] for i in range(0, len(sheba), 4))
+
+
+@functools.lru_cache(maxsize=100_000)   # the same payees are checked month after month
+def is_stored_sheba_valid(sheba: str | None) -> bool:
+    """Whether a Sheba as stored (``IR`` and 24 digits, no spaces) passes the mod-97 check: the
+    fast test for many at once, e.g. every payee of an allocation."""
+    if not sheba or len(sheba) != 26 or not sheba.startswith("IR") \
+            or not sheba[2:].isascii() or not sheba[2:].isdigit():
+        return False
+    return int(sheba[4:] + "1827" + sheba[2:4]) % 97 == 1     # I = 18, R = 27

@@ -15,6 +15,19 @@ from desktop.models.groups import (
 )
 from desktop.models.office import Office, Setting
 from desktop.models.people import Client, ClientTargetGroup
+from desktop.models.solar import (
+    SolarAdjustmentLine,
+    SolarCorrection,
+    SolarCost,
+    SolarDeduction,
+    SolarMonth,
+    SolarPlant,
+    SolarReceipt,
+    SolarRun,
+    SolarRunLine,
+    SolarShare,
+    SolarTariff,
+)
 from desktop.models.tracking import Actor, AuditEntry, ChangeLogEntry
 from desktop.models.users import Role, User
 from desktop.models.women_groups import (
@@ -36,5 +49,7 @@ __all__ = [
     "EmploymentCase", "ExportBatch", "GroupBusiness", "GroupCycle", "GroupMeeting", "GroupMember",
     "GroupTraining", "InternalLoan", "MarketLink", "MeetingAttendance", "MeetingDecision",
     "MeetingEntry", "MemberIncome", "MonitoringVisit", "Office", "Program", "Record", "Role",
-    "Setting", "TrainingAttendance", "User", "WomenMeeting", "WomenMeetingAttendance",
+    "Setting", "SolarAdjustmentLine", "SolarCorrection", "SolarCost", "SolarDeduction",
+    "SolarMonth", "SolarPlant", "SolarReceipt", "SolarRun", "SolarRunLine", "SolarShare",
+    "SolarTariff", "TrainingAttendance", "User", "WomenMeeting", "WomenMeetingAttendance",
 ]

@@ -31,6 +31,7 @@ from desktop.services.demo_cases import CaseMaker
 from desktop.services.demo_clients import ClientMaker, national_codes
 from desktop.services.demo_groups import DemoMember, GroupMaker
 from desktop.services.demo_records import DemoProgram, DemoStaffIds, Person
+from desktop.services.demo_solar import SolarMaker
 from desktop.services.demo_women_groups import WomenGroupMaker
 from desktop.services.office import OfficeInfo, get_office, initialize_office
 from desktop.services.passwords import hash_password
@@ -64,6 +65,7 @@ class DemoOffice:
     cases: int = 0
     groups: int = 0
     women_groups: int = 0
+    solar_plants: int = 0
 
 
 def _staff(db: Database, actor: Actor) -> DemoStaffIds:
@@ -102,13 +104,17 @@ def _bulk_loading(session: Session) -> Iterator[None]:
 def make_demo_office(db: Database, *, clients: int = 1000, seed: int = 1403,
                      today: dt.date | None = None, actor: Actor = SYSTEM, cases: bool = True,
                      groups: int | None = None, women_groups: int | None = None,
+                     solar: int | None = None,
                      progress: Callable[[int, int], None] | None = None) -> DemoOffice:
     """A new office with its staff, ``clients`` clients and their cases, as of ``today``.
     Without ``cases`` the clients have none (tests that make the cases they count).
     ``groups`` micro-finance groups (by default one per 80 clients, at most 12: a county
     has about a dozen) with their meetings since they were formed; ``women_groups`` women's
     mutual-help groups and cooperatives (by default one per 100 clients, at most 9, every kind
-    from three on) with their business's months, trainings, meetings and market links."""
+    from three on) with their business's months, trainings, meetings and market links;
+    ``solar`` solar plants (by default 3 from 100 clients, 4 from 800; the GUI tests'
+    50-client office has none unless asked) with their
+    shares and the last twelve Jalali months' records and allocations (demo_solar.py)."""
     rng = random.Random(seed)
     today = today or clock_today()
     office = initialize_office(
@@ -149,8 +155,15 @@ def make_demo_office(db: Database, *, clients: int = 1000, seed: int = 1403,
         if women_groups:
             _women_groups(session, random.Random(seed + 2), today, office.county_code,
                           [f.id for f in staff.facilitators], women_groups, detail)
+        if solar is None:
+            solar = 4 if clients >= 800 else 3 if clients >= 100 else 0
+        if solar:
+            approver = Actor(staff.expert.id, staff.expert.username, Role.EXPERT,
+                             DEMO_STAFF[0][1])
+            solar = SolarMaker(session, random.Random(seed + 3), today, office.county_code,
+                               approver).make(solar)
     return DemoOffice(office, "admin", DEMO_PASSWORD, clients, made_cases, groups,
-                      women_groups)
+                      women_groups, solar)
 
 
 def _make_groups(session: Session, groups: int, rng: random.Random, today: dt.date,

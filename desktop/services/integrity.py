@@ -7,6 +7,7 @@ import dataclasses
 from sqlalchemy import func, inspect, select, text
 
 from desktop.database import Database, current_revision, head_revision
+from desktop.domain.solar import format_period
 from desktop.fa.jalali import format_jalali_month
 from desktop.i18n import tr
 from desktop.models.base import Base
@@ -14,7 +15,7 @@ from desktop.models.cases import EmploymentCase
 from desktop.models.office import Office
 from desktop.models.people import SEARCH_TRIGGERS
 from desktop.models.users import Role, User
-from desktop.services import group_books, monitoring_summary, women_money
+from desktop.services import group_books, monitoring_summary, solar_run_records, women_money
 
 
 @dataclasses.dataclass(frozen=True)
@@ -120,6 +121,15 @@ def _women_group_checks(db: Database) -> list[CheckResult]:
                         detail)]
 
 
+def _solar_checks(db: Database) -> list[CheckResult]:
+    """Every approved allocation's lines sum to its net and adjustments, to the Rial."""
+    with db.reading() as session:
+        broken = solar_run_records.unbalanced_runs(session)
+    detail = ", ".join(f"{code} {format_period(month)}" for code, month in broken[:5])
+    return [CheckResult(tr("Every approved solar allocation adds up to its net"), not broken,
+                        detail)]
+
+
 def run_checks(db: Database) -> list[CheckResult]:
     results = _sqlite_checks(db) if db.is_sqlite else []
     results += _schema_checks(db)
@@ -128,5 +138,6 @@ def run_checks(db: Database) -> list[CheckResult]:
         results += _case_checks(db)
         results += _group_checks(db)
         results += _women_group_checks(db)
+        results += _solar_checks(db)
         results += _office_checks(db)
     return results

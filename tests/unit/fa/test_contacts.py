@@ -8,7 +8,13 @@ from hypothesis import strategies as st
 
 from desktop.fa.mobile import MobileError, normalize_mobile
 from desktop.fa.postal import PostalCodeError, validate_postal_code
-from desktop.fa.sheba import ShebaError, format_sheba, sheba_check_digits, validate_sheba
+from desktop.fa.sheba import (
+    ShebaError,
+    format_sheba,
+    is_stored_sheba_valid,
+    sheba_check_digits,
+    validate_sheba,
+)
 
 
 @pytest.mark.parametrize("typed", ["09121234567", "+98 912 123 4567", "00989121234567",
@@ -61,3 +67,19 @@ def test_postal_codes() -> None:
     for bad in ("123456789", "0123456789", "1111111111", "12345a7890"):
         with pytest.raises(PostalCodeError):
             validate_postal_code(bad)
+
+
+@given(st.text(alphabet="0123456789IR ", min_size=0, max_size=28))
+def test_the_fast_check_of_stored_shebas_agrees_with_validation(text: str) -> None:
+    try:
+        valid = validate_sheba(text) == text
+    except ShebaError:
+        valid = False
+    assert is_stored_sheba_valid(text) == valid
+
+
+@given(bbans)
+def test_the_fast_check_passes_what_validation_stores(bban: str) -> None:
+    sheba = f"IR{sheba_check_digits(bban)}{bban}"
+    assert is_stored_sheba_valid(sheba)
+    assert not is_stored_sheba_valid(sheba[:-1] + str((int(sheba[-1]) + 1) % 10))

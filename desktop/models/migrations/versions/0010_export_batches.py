@@ -1,8 +1,7 @@
 """export batches: each package made for headquarters, its change-log range, file and status
 
 Revision ID: 0010
-Revises: 0008 (on this branch; 0009 is the solar revision, merged separately: re-point
-down_revision to "0009" when both land)
+Revises: 0009
 Create Date: 2026-11-25 07:36:19.932332
 """
 from collections.abc import Sequence
@@ -11,7 +10,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = '0010'
-down_revision: str | None = '0008'
+down_revision: str | None = '0009'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
