@@ -14,6 +14,7 @@ from desktop.views.areas import AREAS
 from desktop.views.shots_clients import CLIENT_FORM_BUILDERS
 from desktop.views.shots_groups import GROUP_BUILDERS
 from desktop.views.shots_printing import PRINTING_BUILDERS
+from desktop.views.shots_solar import SOLAR_BUILDERS
 
 
 def _admin(db: Database):
@@ -27,7 +28,7 @@ def main_window(db: Database, area: str = "home", username: str = "admin") -> QW
     window.attach_database(db)
     window.start_session(sign_in(db, username, DEMO_PASSWORD))
     window.show_area(area)
-    for key in ("home", "clients", "microfinance"):
+    for key in ("home", "clients", "microfinance", "solar"):
         _settle(window.pages[key])
     return window
 
@@ -182,4 +183,5 @@ BUILDERS: dict[str, tuple[Callable[[Database], QWidget], tuple[int, int] | None]
     **CLIENT_FORM_BUILDERS,
     **PRINTING_BUILDERS,
     **GROUP_BUILDERS,
+    **SOLAR_BUILDERS,
 }

@@ -28,9 +28,10 @@ from desktop.views.screenshot import list_views, render_view
 LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 # Deliberate Latin: the demo office's user names (typed in Latin by design), the font licence's
 # own name, the Sheba prefix, and the prefix of a micro-finance group's code (MF-0707-0001,
-# typed on the command line and printed on its documents).
+# typed on the command line and printed on its documents), a solar plant's code (SP-0707-001)
+# and its meter's id as the demo writes it (FRS-…).
 ALLOWED = {"admin", "expert", "facilitator", "viewer", "SIL", "Open", "Font", "License", "IR",
-           "PNG", "MF"}
+           "PNG", "MF", "SP", "FRS"}
 
 
 def _texts(root: QWidget) -> list[str]:
