@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from desktop.database import Database
 from desktop.domain.solar import PlantKind, previous_month
+from desktop.fa.digits import to_persian_digits
 from desktop.models.tracking import Actor
 from desktop.services.auth import sign_in
 from desktop.services.demo import DEMO_PASSWORD, add_demo_solar
@@ -61,7 +62,26 @@ def solar_area(db: Database, tab: int = 0, approved: bool = False) -> QWidget:
 def plant_form(db: Database, tab: str) -> QWidget:
     from desktop.views.solar_plant_form import PlantForm
 
-    return PlantForm(db, _admin(db), _aggregated_plant(db).id, tab=tab)
+    form = PlantForm(db, _admin(db), _aggregated_plant(db).id, tab=tab)
+    if tab == "months":
+        form.months.show_month(_busy_month(db))
+    return form
+
+
+def _busy_month(db: Database):
+    """The aggregated plant's latest month with a partial payment, costs and deductions."""
+    from desktop.services.solar_months import month_sheet, plant_months
+    from desktop.views.solar_words import last_complete_month
+
+    actor, plant = _admin(db), _aggregated_plant(db)
+    last = last_complete_month()
+    months = plant_months(db, actor, plant.id, plant.commissioned_on, last)
+
+    def busy(month) -> tuple[bool, bool, bool, int]:
+        sheet = month_sheet(db, actor, plant.id, month)
+        return (bool(sheet.deductions), sheet.arrear > 0, bool(sheet.costs), month.toordinal())
+
+    return max((m.month for m in months[-12:]), key=busy, default=last)
 
 
 def plant_dialog(db: Database, edit: bool = False) -> QWidget:
@@ -90,7 +110,7 @@ def share_dialog(db: Database) -> QWidget:
     client = next(row for row in client_rows(db, actor, ClientFilter(), limit=200)
                   if row.id not in holders and not get_client(db, actor, row.id).hard_to_employ)
     dialog = ShareDialog(db, actor, plant, "add")
-    dialog.search.setText(client.national_code)
+    dialog.search.setText(to_persian_digits(client.national_code))
     dialog.find_clients()
     dialog.watts.setText("۲")
     dialog.save()
@@ -121,6 +141,18 @@ def sheba_refused(db: Database) -> QWidget:
     return prompt
 
 
+def correction_dialog(db: Database) -> QWidget:
+    from desktop.services.solar_run_records import runs_of_plant
+    from desktop.views.solar_correction_dialog import CorrectionDialog
+
+    actor = _admin(db)
+    run = [r for r in runs_of_plant(db, actor, _aggregated_plant(db).id) if r.approved][-1]
+    dialog = CorrectionDialog(db, actor, run)
+    dialog.amount.setAmount(1_500_000)
+    dialog.reason.setText("کسر هزینهٔ بیمه که دو بار ثبت شده بود")
+    return dialog
+
+
 SOLAR_BUILDERS: dict[str, tuple[Callable[[Database], QWidget], tuple[int, int] | None]] = {
     "solar_plants": (solar_area, (1280, 800)),
     "solar_plant_details": ((lambda db: plant_form(db, "details")), (1180, 760)),
@@ -133,4 +165,5 @@ SOLAR_BUILDERS: dict[str, tuple[Callable[[Database], QWidget], tuple[int, int] |
     "solar_plant_dialog_edit": ((lambda db: plant_dialog(db, True)), None),
     "solar_share_reason": (share_dialog, None),
     "solar_sheba_refused": (sheba_refused, None),
+    "solar_correction_dialog": (correction_dialog, None),
 }

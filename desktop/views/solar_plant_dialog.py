@@ -123,6 +123,8 @@ class PlantDialog(ServiceDialog):
             view.setMinimumHeight(110)
             box_column.addWidget(view)
             self.tariffs.set_rows(plant.tariffs)
+            view.resizeColumnsToContents()
+            self.tariff_view = view
         box_column.addLayout(tariff_form)
         self.tariff = TariffFields(tariff_box, tariff_form, self.tariff_errors)
         if plant is not None:
@@ -204,6 +206,7 @@ class PlantDialog(ServiceDialog):
             return False
         self.tariff_errors.clear()
         self.tariffs.set_rows(self.plant.tariffs)
+        self.tariff_view.resizeColumnsToContents()
         self.tariff.rate.clear()
         self.tariff.note.clear()
         self.saved.emit(self.plant)

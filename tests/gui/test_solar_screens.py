@@ -23,6 +23,8 @@ from desktop.services.solar_months import month_sheet
 from desktop.services.solar_plants import PlantRecord, list_plants
 from desktop.services.solar_run_records import run_lines, run_of
 from desktop.services.solar_shares import shares_of_plant
+from desktop.views.form_preview_dialog import FormPreviewDialog
+from desktop.views.record_table import select_row
 from desktop.views.solar_area import SolarArea
 from desktop.views.solar_plant_form import PlantForm
 from desktop.views.solar_share_dialog import ShareDialog
@@ -99,6 +101,12 @@ def test_a_month_is_refused_for_a_missing_sheba_then_approved_and_locked(
     with out.open(encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.reader(handle))[1:]
     assert sum(int(row[-1]) for row in rows) == approved.payable
+
+    select_row(panel.run_view.lines_view, 0)
+    click(qtbot, panel.statement_button)
+    qtbot.waitUntil(lambda: isinstance(panel.dialog, FormPreviewDialog), timeout=20_000)
+    assert panel.dialog.page_count >= 1
+    panel.dialog.close()
 
 
 def test_a_share_needs_a_reason_and_fits_the_capacity(qtbot, demo_db, admin, plants) -> None:
