@@ -1,6 +1,7 @@
-"""Screenshots of solar income: the plants, a plant's four tabs, a month's records, the month's
-allocation in draft and approved, the Sheba refusal, and the dialogs of a plant and a share, on
-the demo office's plants."""
+"""Screenshots of solar income (the plants list is area_solar): a plant's four tabs, the month's
+allocation in draft and approved, the Sheba refusal, and the dialogs of a plant, a share and a
+correction, on the demo office's plants. The refusal takes two payees' Sheba away: its picture
+comes last of these (by name, as `--all` renders them)."""
 
 from __future__ import annotations
 
@@ -154,7 +155,6 @@ def correction_dialog(db: Database) -> QWidget:
 
 
 SOLAR_BUILDERS: dict[str, tuple[Callable[[Database], QWidget], tuple[int, int] | None]] = {
-    "solar_plants": (solar_area, (1280, 800)),
     "solar_plant_details": ((lambda db: plant_form(db, "details")), (1180, 760)),
     "solar_plant_shares": ((lambda db: plant_form(db, "shares")), (1180, 760)),
     "solar_plant_month": ((lambda db: plant_form(db, "months")), (1180, 760)),

@@ -63,12 +63,12 @@ def _low_background(row: PlantRow) -> str | None:
 
 COLUMNS = (
     Column(N_("Code"), lambda r: r.plant.code),
-    Column(N_("Plant name"), lambda r: r.plant.name),
+    Column(N_("Plant name"), lambda r: r.plant.name, tip=lambda r: r.plant.name),
     Column(N_("Site"), lambda r: r.plant.site or r.plant.county_name,
            tip=lambda r: "، ".join(p for p in (r.plant.county_name, r.plant.site) if p)),
     Column(N_("Kind"), lambda r: PlantKind(r.plant.kind).label),
     Column(N_("Capacity (kW)"), lambda r: kw_text(r.plant.capacity_watts)),
-    Column(N_("Shares held (kW)"), lambda r: tr(
+    Column(N_("kW held"), lambda r: tr(
         "{held} of {capacity}", held=kw_text(r.plant.shared_watts),
         capacity=kw_text(r.plant.capacity_watts))),
     Column(N_("Beneficiaries"), lambda r: to_persian_digits(r.plant.beneficiaries)),
@@ -79,7 +79,7 @@ COLUMNS = (
                             month=format_jalali_month(r.last.month),
                             expected=to_persian_digits(EXPECTED_KWH_PER_KW)) if r.last else ""),
 )
-WIDTHS = (105, 0, 170, 110, 70, 110, 70, 110, 110)
+WIDTHS = (100, 0, 115, 100, 112, 115, 75, 105, 110)
 
 
 def read_plant_rows(db: Database, actor: Actor) -> list[PlantRow]:

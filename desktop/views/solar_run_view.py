@@ -147,6 +147,7 @@ class RunView(QWidget):
         self.adjustments = RecordTableModel(ADJUSTMENT_COLUMNS)
         self.adjustments_box = QGroupBox(tr("Arrears and corrections of earlier months"), self)
         QVBoxLayout(self.adjustments_box).addWidget(_table(self.adjustments, self))
+        self.adjustments_box.setMaximumHeight(150)
         top = QHBoxLayout()
         top.addWidget(self.badge)
         top.addWidget(self.approval)
