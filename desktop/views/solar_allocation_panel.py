@@ -46,6 +46,7 @@ from desktop.views.questions import ask
 from desktop.views.record_table import Column, RecordTableModel, select_row
 from desktop.views.solar_run_view import RunDetails, RunView, read_run
 from desktop.views.solar_words import (
+    fill_months,
     last_complete_month,
     month_combo,
     run_status_text,
@@ -53,8 +54,6 @@ from desktop.views.solar_words import (
 )
 from desktop.views.tasks import TaskRunner
 from desktop.views.widgets.choices import choice_combo, combo_value
-
-FIRST_MONTH = dt.date(2021, 3, 21)    # 1 Farvardin 1400: the chooser's earliest month
 
 RUN_COLUMNS = (
     Column(N_("Code"), lambda r: r.plant_code),
@@ -82,7 +81,8 @@ class AllocationPanel(QWidget):
         self.prompt: QMessageBox | None = None
         self.file_dialog: QFileDialog | None = None
         self.dialog: QWidget | None = None
-        self.month = month_combo(FIRST_MONTH, today(), self)
+        # The months offered run from the first plant's commissioning (set_plants).
+        self.month = month_combo(last_complete_month(), today(), self)
         select_month(self.month, last_complete_month())
         self.plant = choice_combo((), self, empty=tr("All plants"))
         self.plant.setMinimumWidth(220)
@@ -172,6 +172,8 @@ class AllocationPanel(QWidget):
         return self.month.currentData()
 
     def set_plants(self, plants: list[PlantRecord]) -> None:
+        if plants:
+            fill_months(self.month, min(p.commissioned_on for p in plants), today())
         chosen = combo_value(self.plant)
         self.plant.blockSignals(True)
         while self.plant.count() > 1:

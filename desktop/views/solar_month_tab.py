@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from desktop.clock import today
 from desktop.database import Database
-from desktop.domain.solar import CostKind, month_of
+from desktop.domain.solar import CostKind
 from desktop.errors import KarsazError
 from desktop.fa.digits import to_persian_digits
 from desktop.fa.jalali import format_jalali, format_jalali_month
@@ -37,6 +37,7 @@ from desktop.views.solar_entry_dialogs import CostDialog, DeductionDialog, Recei
 from desktop.views.solar_words import (
     DRAFT_STYLE,
     LOCK_STYLE,
+    fill_months,
     last_complete_month,
     month_combo,
     run_status_text,
@@ -117,7 +118,7 @@ class MonthTab(QWidget):
         self.plant: PlantRecord | None = None
         self.sheet: MonthSheet | None = None
         self.dialog: QWidget | None = None
-        self.month = month_combo(dt.date(2021, 3, 21), today(), self)
+        self.month = month_combo(today(), today(), self)
         self.month.currentIndexChanged.connect(lambda _i: self.read_month())
         self.badge = QLabel(self)
         self.production = NumberEdit(self, max_length=11)
@@ -172,11 +173,9 @@ class MonthTab(QWidget):
     def show_plant(self, plant: PlantRecord) -> None:
         first = self.plant is None
         self.plant = plant
+        fill_months(self.month, plant.commissioned_on, today())
         if first:
             self.month.blockSignals(True)
-            while self.month.count() and self.month.itemData(self.month.count() - 1) \
-                    < month_of(plant.commissioned_on):
-                self.month.removeItem(self.month.count() - 1)
             select_month(self.month, last_complete_month())
             self.month.blockSignals(False)
         self.read_month()

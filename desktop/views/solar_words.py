@@ -28,9 +28,21 @@ def last_complete_month(on: dt.date | None = None) -> dt.date:
 def month_combo(first: dt.date, last: dt.date, parent: QWidget | None = None) -> QComboBox:
     """The months from ``first``'s to ``last``'s, latest first, named «مهر ۱۴۰۳»."""
     combo = QComboBox(parent)
+    fill_months(combo, first, last)
+    return combo
+
+
+def fill_months(combo: QComboBox, first: dt.date, last: dt.date) -> None:
+    """Offer the months from ``first``'s to ``last``'s, keeping the chosen one when it is among
+    them, without telling anyone the choice changed."""
+    chosen = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
     for month in reversed(months_between(first, last)):
         combo.addItem(format_jalali_month(month), month)
-    return combo
+    if chosen is not None:
+        select_month(combo, chosen)
+    combo.blockSignals(False)
 
 
 def select_month(combo: QComboBox, month: dt.date) -> None:

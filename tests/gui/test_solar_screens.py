@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import datetime as dt
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -28,7 +29,7 @@ from desktop.views.record_table import select_row
 from desktop.views.solar_area import SolarArea
 from desktop.views.solar_plant_form import PlantForm
 from desktop.views.solar_share_dialog import ShareDialog
-from tests.gui.client_helpers import answer, choose, click, type_into
+from tests.gui.client_helpers import answer, choose, click, type_date, type_into
 
 
 @pytest.fixture
@@ -138,6 +139,23 @@ def test_a_share_needs_a_reason_and_fits_the_capacity(qtbot, demo_db, admin, pla
         click(qtbot, dialog.save_button)
     given = [s for s in shares_of_plant(demo_db, admin, plant.id) if s.client_id == client.id]
     assert [(s.watts, s.reason) for s in given] == [(1000, "همسر سرپرست خانوار با معلولیت شدید")]
+
+    # «انتقال سهم»: the share ends and another client holds it from the next day, in one action.
+    heir = next(row for row in client_rows(demo_db, admin, ClientFilter(), limit=100)
+                if row.id not in holders | {client.id}
+                and get_client(demo_db, admin, row.id).hard_to_employ)
+    transfer = ShareDialog(demo_db, admin, plant, "transfer", given[0])
+    qtbot.addWidget(transfer)
+    transfer.show()
+    type_into(qtbot, transfer.search, heir.national_code)
+    type_date(qtbot, transfer.starts_on, today() + dt.timedelta(days=1))
+    with qtbot.waitSignal(transfer.saved):
+        click(qtbot, transfer.save_button)
+    after = {s.client_id: s for s in shares_of_plant(demo_db, admin, plant.id)
+             if s.client_id in (client.id, heir.id)}
+    tomorrow = today() + dt.timedelta(days=1)
+    assert after[client.id].ends_on == today()
+    assert (after[heir.id].watts, after[heir.id].starts_on) == (1000, tomorrow)
 
 
 def test_a_months_production_and_a_partial_payment(qtbot, demo_db, admin, plants) -> None:
