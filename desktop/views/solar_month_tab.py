@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QTableView,
     QVBoxLayout,
@@ -32,6 +33,7 @@ from desktop.models.tracking import Actor
 from desktop.roles import Permission, can
 from desktop.services.solar_months import MonthSheet, month_sheet, record_production, remove_entry
 from desktop.services.solar_plants import PlantRecord
+from desktop.views.questions import ask
 from desktop.views.record_table import Column, RecordTableModel
 from desktop.views.solar_entry_dialogs import CostDialog, DeductionDialog, ReceiptDialog
 from desktop.views.solar_words import (
@@ -118,6 +120,7 @@ class MonthTab(QWidget):
         self.plant: PlantRecord | None = None
         self.sheet: MonthSheet | None = None
         self.dialog: QWidget | None = None
+        self.prompt: QMessageBox | None = None
         self.month = month_combo(today(), today(), self)
         self.month.currentIndexChanged.connect(lambda _i: self.read_month())
         self.badge = QLabel(self)
@@ -241,11 +244,21 @@ class MonthTab(QWidget):
         dialog.open()
 
     def remove(self, box: EntryBox) -> None:
+        """Asks first: the entry goes, and the month's figures with it."""
         entry = box.chosen()
         if entry is None or box.kind is None:
             return
+        self.prompt = ask(self, tr("Remove the entry"), tr(
+            "Remove this entry of {amount} Rials? Do this only for one typed by mistake.",
+            amount=format_amount(entry.amount)), (
+            (tr("Remove"), QMessageBox.ButtonRole.DestructiveRole,
+             lambda: self._remove(box.kind, entry.id)),
+            (tr("Cancel"), QMessageBox.ButtonRole.RejectRole, None)),
+            icon=QMessageBox.Icon.Warning)
+
+    def _remove(self, kind: str, entry_id: int) -> None:
         try:
-            remove_entry(self.db, self.actor, box.kind, entry.id)
+            remove_entry(self.db, self.actor, kind, entry_id)
         except KarsazError as error:
             self.production_error.show_message(error.message)
             return

@@ -54,7 +54,8 @@ class TariffFields:
     """The date, rate, kind and note of one tariff entry, with their messages."""
 
     def __init__(self, parent: QWidget, form: QFormLayout, errors: FieldErrors) -> None:
-        self.effective_on = JalaliDateEdit(parent, required=True)
+        # Not required here: an empty date is told by the service, with every other message.
+        self.effective_on = JalaliDateEdit(parent)
         self.rate = NumberEdit(parent, max_length=9)
         self.rate.setPlaceholderText(tr("Rials per kWh"))
         self.kind = choice_combo(TariffKind.choices(), parent, empty=None)
@@ -96,11 +97,12 @@ class PlantDialog(ServiceDialog):
         self.kind = self.add_row(tr("Kind"), "kind", choice_combo(PlantKind.choices(), self))
         self.capacity = self.add_row(tr("Capacity (kW)"), "capacity_watts", code_line_edit(
             self, max_length=12, placeholder=tr("e.g. 1000")))
+        # Empty dates and capacity are told by the service, with every other message at once.
         self.commissioned_on = self.add_row(tr("Commissioned on"), "commissioned_on",
-                                            JalaliDateEdit(self, required=True))
+                                            JalaliDateEdit(self))
         self.buyer = self.add_row(tr("Buyer of the electricity"), "buyer", QLineEdit(self))
         self.contract_starts_on = self.add_row(tr("Contract starts on"), "contract_starts_on",
-                                               JalaliDateEdit(self, required=True))
+                                               JalaliDateEdit(self))
         self.contract_years = self.add_row(tr("Contract term (years)"), "contract_years",
                                            number_spin(self, 1, 30, CONTRACT_YEARS))
         self.meter_id = self.add_row(tr("Meter id"), "meter_id", code_line_edit(
@@ -168,17 +170,20 @@ class PlantDialog(ServiceDialog):
             if not field.is_valid():
                 errors[name] = field.error_message()
         try:
-            parse_kw(self.capacity.text())
+            self._watts()
         except ValueError as wrong:
             errors["capacity_watts"] = str(wrong)
         if self.plant is None:
             errors.update(self.tariff.local_errors())
         return errors
 
+    def _watts(self) -> int:
+        return parse_kw(self.capacity.text()) if self.capacity.text().strip() else 0
+
     def value(self) -> PlantInput:
         return PlantInput(
             name=self.name.text(), county_code=combo_value(self.county) or "",
-            capacity_watts=parse_kw(self.capacity.text()), kind=combo_value(self.kind) or "",
+            capacity_watts=self._watts(), kind=combo_value(self.kind) or "",
             commissioned_on=self.commissioned_on.date(),
             contract_starts_on=self.contract_starts_on.date(), buyer=self.buyer.text(),
             contract_years=self.contract_years.value(), site=self.site.text(),
@@ -190,6 +195,13 @@ class PlantDialog(ServiceDialog):
             return create_plant(self.db, self.actor, self.value(), self.tariff.value())
         return update_plant(self.db, self.actor, self.plant.id, self.value(),
                             version=self.plant.version)
+
+    def save(self) -> None:
+        # A tariff entry typed in an existing plant's dialog is not left behind by Save.
+        if self.plant is not None and self.tariff.rate.text().strip() \
+                and not self.add_tariff_entry():
+            return
+        super().save()
 
     def add_tariff_entry(self) -> bool:
         """A later entry of an existing plant's tariff, saved at once."""

@@ -27,6 +27,7 @@ from desktop.services.solar_shares import shares_of_plant
 from desktop.views.form_preview_dialog import FormPreviewDialog
 from desktop.views.record_table import select_row
 from desktop.views.solar_area import SolarArea
+from desktop.views.solar_plant_dialog import PlantDialog
 from desktop.views.solar_plant_form import PlantForm
 from desktop.views.solar_share_dialog import ShareDialog
 from tests.gui.client_helpers import answer, choose, click, type_date, type_into
@@ -179,5 +180,41 @@ def test_a_months_production_and_a_partial_payment(qtbot, demo_db, admin, plants
     assert tab.payments.model.rowCount() == 1
     assert tab.figures["arrear"].text().startswith(to_persian_digits(
         f"{sheet.invoiced - 100_000:,}").replace(",", "٬"))
+    select_row(tab.payments.view, 0)
+    click(qtbot, tab.payments.remove_button)
+    answer(qtbot, tab.prompt, "حذف")
+    assert month_sheet(demo_db, admin, plant.id, month).payments == ()
+    assert tab.payments.model.rowCount() == 0
     tab.show_month(previous_month(previous_month(month)))
     assert "قفل" in tab.badge.text() and not tab.payments.add_button.isVisible()
+
+
+def test_a_plant_registered_then_its_tariff_indexed(qtbot, demo_db, admin, fixed_clock) -> None:
+    dialog = PlantDialog(demo_db, admin)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    type_into(qtbot, dialog.name, "نیروگاه خورشیدی کوار")
+    type_into(qtbot, dialog.capacity, "۲۰۰")
+    click(qtbot, dialog.save_button)
+    # Every message at once, each beside its field; nothing is registered.
+    assert dialog.errors.message("kind") and dialog.errors.message("commissioned_on")
+    assert dialog.errors.message("rials_per_kwh")
+    assert list_plants(demo_db, admin) == []
+    choose(dialog.kind, PlantKind.AGGREGATED.value)
+    start = today() - dt.timedelta(days=400)
+    for field in (dialog.commissioned_on, dialog.contract_starts_on,
+                  dialog.tariff.effective_on):
+        type_date(qtbot, field, start)
+    type_into(qtbot, dialog.tariff.rate, "۴۳۰۰۰")
+    with qtbot.waitSignal(dialog.saved):
+        click(qtbot, dialog.save_button)
+    plant = list_plants(demo_db, admin)[0]
+    assert (plant.capacity_watts, plant.kind, plant.code) == (200_000, "aggregated", "SP-0707-001")
+
+    edit = PlantDialog(demo_db, admin, plant)
+    qtbot.addWidget(edit)
+    edit.show()
+    type_into(qtbot, edit.tariff.rate, "۵۱۶۰۰")
+    with qtbot.waitSignal(edit.saved):
+        click(qtbot, edit.save_button)       # the entry typed is saved with the plant
+    assert [t.rials_per_kwh for t in list_plants(demo_db, admin)[0].tariffs] == [43_000, 51_600]
