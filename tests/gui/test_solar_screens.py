@@ -110,6 +110,19 @@ def test_a_month_is_refused_for_a_missing_sheba_then_approved_and_locked(
     assert panel.dialog.page_count >= 1
     panel.dialog.close()
 
+    # A correction of the approved month goes, with its reason, to the open month's run.
+    click(qtbot, panel.correction_button)
+    correction = panel.dialog
+    assert correction.month.currentData() == month_of(today())
+    type_into(qtbot, correction.amount.line, "۱٬۵۰۰٬۰۰۰")
+    type_into(qtbot, correction.reason, "هزینهٔ بیمه دو بار ثبت شده بود")
+    with qtbot.waitSignal(correction.saved):
+        click(qtbot, correction.save_button)
+    _settled(qtbot, area)
+    later = run_of(demo_db, admin, plant.id, month_of(today()))
+    assert later.adjustments == 1_500_000 and not later.approved
+    assert panel.chosen_month() == later.month and panel.current_run().id == later.id
+
 
 def test_a_share_needs_a_reason_and_fits_the_capacity(qtbot, demo_db, admin, plants) -> None:
     plant = plants[PlantKind.AGGREGATED]
