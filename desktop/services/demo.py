@@ -223,3 +223,17 @@ def add_demo_groups(db: Database, groups: int, *, seed: int = 1404,
             User.role == Role.FACILITATOR, User.active.is_(True)).order_by(User.id)))
         _make_groups(session, groups, random.Random(seed), clock_today(), office.county_code,
                      facilitators)
+
+
+def add_demo_solar(db: Database, plants: int, *, seed: int = 1405,
+                   actor: Actor = SYSTEM) -> int:
+    """Up to ``plants`` demo solar plants with their shares and a year of records, as of today,
+    on an office with the demo staff (a demo office made with few clients has none; its
+    screenshots and GUI tests need some); the demo's expert approves. Returns how many."""
+    office = get_office(db)
+    with db.transaction(actor) as session:
+        expert = session.scalar(select(User).where(User.username == DEMO_STAFF[0][0]))
+        assert expert is not None, "the demo staff are missing"
+        approver = Actor(expert.id, expert.username, Role.EXPERT, expert.full_name)
+        return SolarMaker(session, random.Random(seed), clock_today(), office.county_code,
+                          approver).make(plants)

@@ -166,6 +166,13 @@ class MainWindow(QMainWindow):
             from desktop.views.export_area import ExportArea
 
             return ExportArea(self.db, self.actor, self.tasks, self, runs=self.exports)
+        if area.key == "solar":
+            from desktop.views.solar_area import SolarArea
+
+            solar = SolarArea(self.db, self.actor, self.tasks, self)
+            solar.openPlant.connect(self.open_plant)
+            solar.newPlant.connect(self.new_plant)
+            return solar
         if area.key == "users":
             from desktop.views.users_area import UsersArea
 
@@ -228,6 +235,25 @@ class MainWindow(QMainWindow):
         page = self.pages.get(key)
         if page is not None:
             page.refresh()  # type: ignore[attr-defined]
+
+    def open_plant(self, plant_id: int) -> None:
+        """The solar plant's form, then the plants read again."""
+        from desktop.views.solar_plant_form import PlantForm
+
+        PlantForm(self.db, self.actor, plant_id, self, tasks=self.tasks).exec()
+        self._refresh_page("solar")
+
+    def new_plant(self) -> None:
+        """«نیروگاه جدید»: once registered, the plant opens on its shares."""
+        from desktop.views.solar_plant_dialog import PlantDialog
+
+        dialog = PlantDialog(self.db, self.actor, parent=self)
+        if dialog.exec() and dialog.result_record is not None:
+            from desktop.views.solar_plant_form import PlantForm
+
+            PlantForm(self.db, self.actor, dialog.result_record.id, self, tab="shares",
+                      tasks=self.tasks).exec()
+        self._refresh_page("solar")
 
     def _show_row(self, row: int) -> None:
         if row >= 0:

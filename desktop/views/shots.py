@@ -16,6 +16,7 @@ from desktop.views.shots_export import EXPORT_BUILDERS
 from desktop.views.shots_groups import GROUP_BUILDERS
 from desktop.views.shots_printing import PRINTING_BUILDERS
 from desktop.views.shots_women import WOMEN_BUILDERS
+from desktop.views.shots_solar import SOLAR_BUILDERS
 
 
 def _admin(db: Database):
@@ -29,7 +30,7 @@ def main_window(db: Database, area: str = "home", username: str = "admin") -> QW
     window.attach_database(db)
     window.start_session(sign_in(db, username, DEMO_PASSWORD))
     window.show_area(area)
-    for key in ("home", "clients", "microfinance", "womens", "export"):
+    for key in ("home", "clients", "microfinance", "womens", "solar", "export"):
         _settle(window.pages[key])
     return window
 
@@ -186,4 +187,5 @@ BUILDERS: dict[str, tuple[Callable[[Database], QWidget], tuple[int, int] | None]
     **GROUP_BUILDERS,
     **WOMEN_BUILDERS,
     **EXPORT_BUILDERS,
+    **SOLAR_BUILDERS,
 }

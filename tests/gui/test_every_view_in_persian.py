@@ -30,10 +30,11 @@ LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 WEB_ADDRESS = re.compile(r"https?://\S+")
 # Deliberate Latin: the demo office's user names (typed in Latin by design), the font licence's
 # own name, the Sheba prefix, the prefixes of the groups' codes (MF-0707-0001, MH-…, CO-…,
-# typed on the command line and printed on their documents), and the https:// an export
-# receiver's address begins with.
+# typed on the command line and printed on their documents), a solar plant's code (SP-0707-001)
+# and its meter's id as the demo writes it (FRS-…), and the https:// an export receiver's
+# address begins with.
 ALLOWED = {"admin", "expert", "facilitator", "viewer", "SIL", "Open", "Font", "License", "IR",
-           "PNG", "MF", "MH", "CO", "https"}
+           "PNG", "MF", "MH", "CO", "SP", "FRS", "https"}
 
 
 def _texts(root: QWidget) -> list[str]:

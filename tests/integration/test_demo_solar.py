@@ -12,7 +12,7 @@ from desktop.actor import SYSTEM
 from desktop.domain.solar import month_of, previous_month
 from desktop.domain.solar_allocation import Holding, over_capacity
 from desktop.models.solar import SolarRunLine, SolarShare
-from desktop.services.demo import make_demo_office
+from desktop.services.demo import add_demo_solar, make_demo_office
 from desktop.services.integrity import run_checks
 from desktop.services.solar_months import month_sheet, plant_months
 from desktop.services.solar_plants import list_plants
@@ -66,3 +66,15 @@ def test_karsaz_check_finds_an_approved_run_that_does_not_add_up(db, fixed_clock
         assert session.scalar(select(func.count()).select_from(SolarShare))
     [solar] = [r for r in run_checks(db) if "خورشیدی" in r.name]
     assert not solar.ok and "SP-0707-001" in solar.detail
+
+
+def test_a_small_office_gets_demo_plants_when_asked(db, fixed_clock):
+    make_demo_office(db, clients=50, groups=0, women_groups=0, cases=False)
+    assert list_plants(db, SYSTEM) == []
+    made = add_demo_solar(db, 2)
+    plants = list_plants(db, SYSTEM)
+    assert made == len(plants) >= 1 and any(p.kind == "aggregated" for p in plants)
+    runs = runs_of_plant(db, SYSTEM, plants[0].id)
+    assert runs[-1].status == "draft" and all(r.approved for r in runs[:-1])
+    assert runs[-1].approved_by == "" and runs[0].approved_by == "مریم کشاورز"
+    assert all(result.ok for result in run_checks(db)), run_checks(db)
