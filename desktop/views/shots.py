@@ -15,8 +15,8 @@ from desktop.views.shots_clients import CLIENT_FORM_BUILDERS
 from desktop.views.shots_export import EXPORT_BUILDERS
 from desktop.views.shots_groups import GROUP_BUILDERS
 from desktop.views.shots_printing import PRINTING_BUILDERS
-from desktop.views.shots_women import WOMEN_BUILDERS
 from desktop.views.shots_solar import SOLAR_BUILDERS
+from desktop.views.shots_women import WOMEN_BUILDERS
 
 
 def _admin(db: Database):
