@@ -245,6 +245,16 @@ def _validated(data: ClientInput, province_code: str) -> dict[str, object]:
     return values
 
 
+def validated_client(data: ClientInput, province_code: str) -> dict[str, object]:
+    """What ``create_client`` would store for ``data``, or ValidationError: the same rules for
+    registering clients in bulk (the Excel import)."""
+    return _validated(data, province_code)
+
+
+def office_province(session: Session) -> str:
+    return _office_province(session)
+
+
 def _office_province(session: Session) -> str:
     province = session.scalar(select(Office.province_code).order_by(Office.id).limit(1))
     if province is None:
@@ -309,6 +319,11 @@ def find_by_national_code(db: Database, actor: Actor, text: str) -> ClientRecord
             return None
 
 
+def names_alike(a: str, b: str) -> bool:
+    """Two name keys at most two letters apart: how ``similar_clients`` judges a name."""
+    return _edit_distance(a, b) <= 2
+
+
 def _edit_distance(a: str, b: str) -> int:
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, start=1):
@@ -333,7 +348,7 @@ def similar_clients(session: Session, *, first_name: str, last_name: str, father
     for client in session.scalars(select(Client).where(Client.birth_date == birth_date)):
         if client.id == exclude_id or search_key(client.father_name) != father_key:
             continue
-        if _edit_distance(search_key(f"{client.first_name} {client.last_name}"), name_key) <= 2:
+        if names_alike(search_key(f"{client.first_name} {client.last_name}"), name_key):
             found.append(SimilarClient(client.id, client.national_code,
                                        f"{client.first_name} {client.last_name}",
                                        client.father_name, client.birth_date))
