@@ -15,6 +15,7 @@ the search index rebuilt once at the end.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
@@ -92,14 +93,15 @@ class _Registry:
 
     def __init__(self, session: Session) -> None:
         self.codes: dict[str, int | None] = {}        # code → file row (None: in the database)
+        # (birth date, father's name key, length of the name key) → (name key, code, file row)
         self.people: dict[tuple, list[tuple[str, str, int | None]]] = defaultdict(list)
         for code, first, last, father, born in session.execute(select(
                 Client.national_code, Client.first_name, Client.last_name, Client.father_name,
                 Client.birth_date)):
             self.codes[code] = None
             if born is not None:
-                self.people[(born, search_key(father))].append(
-                    (search_key(f"{first} {last}"), code, None))
+                name = search_key(f"{first} {last}")
+                self.people[(born, search_key(father), len(name))].append((name, code, None))
 
     def clash(self, values: dict, excel_row: int) -> str | None:
         code = str(values["national_code"])
@@ -109,8 +111,10 @@ class _Registry:
                 return tr("A client with this national code is registered already.")
             return tr("The same national code as row {row} of the file.", row=row)
         name = search_key(f"{values['first_name']} {values['last_name']}")
-        key = (values["birth_date"], search_key(str(values["father_name"])))
-        for other_name, other_code, row in self.people.get(key, ()):
+        born, father = values["birth_date"], search_key(str(values["father_name"]))
+        nearby = (self.people.get((born, father, length), ())
+                  for length in range(len(name) - 2, len(name) + 3))
+        for other_name, other_code, row in itertools.chain.from_iterable(nearby):
             if names_alike(name, other_name):
                 if row is None:
                     return tr("A client with a similar name, the same birth date and father's "
@@ -119,7 +123,7 @@ class _Registry:
                 return tr("A person with a similar name, the same birth date and father's name "
                           "is in row {row} of the file.", row=row)
         self.codes[code] = excel_row
-        self.people[key].append((name, code, excel_row))
+        self.people[(born, father, len(name))].append((name, code, excel_row))
         return None
 
 

@@ -319,20 +319,26 @@ def find_by_national_code(db: Database, actor: Actor, text: str) -> ClientRecord
             return None
 
 
-def names_alike(a: str, b: str) -> bool:
-    """Two name keys at most two letters apart: how ``similar_clients`` judges a name."""
-    return _edit_distance(a, b) <= 2
-
-
-def _edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
+def names_alike(a: str, b: str, limit: int = 2) -> bool:
+    """Two name keys at most ``limit`` letters apart (insertions, deletions, substitutions):
+    how ``similar_clients`` judges a name. Only the diagonal band of the edit distance is
+    computed, so checking a name against thousands (an import) stays fast."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > limit:
+        return False
+    over = limit + 1
+    previous = [min(j, over) for j in range(len(b) + 1)]
     for i, ca in enumerate(a, start=1):
-        current = [i]
-        for j, cb in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1,
-                               previous[j - 1] + (ca != cb)))
+        current = [min(i, over)] + [over] * len(b)
+        low, high = max(1, i - limit), min(len(b), i + limit)
+        for j in range(low, high + 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1,
+                             previous[j - 1] + (ca != b[j - 1]), over)
+        if min(current[low - 1:high + 1]) > limit:
+            return False
         previous = current
-    return previous[-1]
+    return previous[-1] <= limit
 
 
 def similar_clients(session: Session, *, first_name: str, last_name: str, father_name: str,

@@ -98,7 +98,7 @@ def test_bad_rows_are_rejected_each_with_its_reason(office, tmp_path) -> None:
         person(14, **{"تاریخ تولد": "1400/01/01"}),                  # too young
         person(15, **{"نام خانوادگی": person(1)["نام خانوادگی"]}),  # same person as row 2?
     ]
-    rows[-1]["تاریخ تولد"] = rows[0]["تاریخ تولد"]
+    rows[-1].update({"تاریخ تولد": rows[0]["تاریخ تولد"], "نام پدر": rows[0]["نام پدر"]})
     result = import_file(office.db, office.expert, write_xlsx(tmp_path / "bad.xlsx", rows))
     reasons = _reasons(result)   # the header is row 1 in Excel, person(n) is row n + 1
     assert result.imported == 1 and sorted(reasons) == list(range(3, 17))
