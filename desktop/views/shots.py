@@ -13,6 +13,7 @@ from desktop.services.demo import DEMO_PASSWORD
 from desktop.views.areas import AREAS
 from desktop.views.shots_clients import CLIENT_FORM_BUILDERS
 from desktop.views.shots_groups import GROUP_BUILDERS
+from desktop.views.shots_import import IMPORT_BUILDERS
 from desktop.views.shots_printing import PRINTING_BUILDERS
 from desktop.views.shots_women import WOMEN_BUILDERS
 
@@ -184,4 +185,5 @@ BUILDERS: dict[str, tuple[Callable[[Database], QWidget], tuple[int, int] | None]
     **PRINTING_BUILDERS,
     **GROUP_BUILDERS,
     **WOMEN_BUILDERS,
+    **IMPORT_BUILDERS,
 }
