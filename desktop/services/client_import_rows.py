@@ -27,11 +27,13 @@ class RowReader:
         self.province_code = province_code
         counties = cells.Counties(province_code, office_county)
         self.readers: dict[str, Callable[[object], object]] = {
-            "birth_date": cells.read_date, "gender": cells.read_gender,
-            "county": counties.read, "target_groups": cells.read_target_groups,
-            "disability_type": cells.read_disability_type,
-            "disability_severity": cells.read_disability_severity,
-            "urban": cells.read_urban, "national_code": _national_code,
+            "birth_date": cells.read_date, "national_code": _national_code,
+            # A list holds a handful of distinct genders, counties and groups: each is read once.
+            "gender": _remembered(cells.read_gender), "county": _remembered(counties.read),
+            "target_groups": _remembered(cells.read_target_groups),
+            "disability_type": _remembered(cells.read_disability_type),
+            "disability_severity": _remembered(cells.read_disability_severity),
+            "urban": _remembered(cells.read_urban),
         }
 
     def read(self, row: Sequence[object]) -> tuple[dict | None, list[str]]:
@@ -74,6 +76,26 @@ class RowReader:
         if errors:
             return None, _reasons(errors)
         return stored, []
+
+
+def _remembered(read: Callable[[object], object]) -> Callable[[object], object]:
+    known: dict[str, tuple[object, str | None]] = {}
+
+    def remembered(cell: object) -> object:
+        text = cells.cell_text(cell)
+        if text not in known:
+            if len(known) > 10_000:   # free text after all: stop remembering
+                known.clear()
+            try:
+                known[text] = (read(text), None)
+            except cells.CellError as exc:
+                known[text] = (None, exc.message)
+        value, error = known[text]
+        if error is not None:
+            raise cells.CellError(error)   # a new one each time: a raised one keeps its trace
+        return value
+
+    return remembered
 
 
 def _national_code(cell: object) -> str:
