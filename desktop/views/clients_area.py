@@ -76,7 +76,7 @@ class ClientsArea(QWidget):
         self.import_button.clicked.connect(self.open_import)
         self.excel_button = QPushButton(tr("Excel export"), self)
         self.excel_button.setToolTip(tr("Save the list, as filtered, as an Excel file"))
-        self.excel_button.clicked.connect(self.export_excel)
+        self.excel_button.clicked.connect(lambda: self.export_excel())
         self.model = ClientTableModel(db, actor, count_now=False)
         self.table = QTableView(self)
         self.batch = BatchPrint(self, db, actor, self.tasks, self.table, self.model)

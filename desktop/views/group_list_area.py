@@ -67,7 +67,7 @@ class GroupListArea(QWidget):
         self.open_button.clicked.connect(self.open_current)
         self.excel_button = QPushButton(tr("Excel export"), self)
         self.excel_button.setToolTip(tr("Save the list, as filtered, as an Excel file"))
-        self.excel_button.clicked.connect(self.export_excel)
+        self.excel_button.clicked.connect(lambda: self.export_excel())
         self.search = QLineEdit(self)
         self.search.setAlignment(RIGHT)
         self.search.setClearButtonEnabled(True)
