@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from desktop.errors import ValidationError
-from desktop.fa.national_code import NationalCodeError, validate_national_code
 from desktop.services import client_import_values as cells
 from desktop.services.client_import_headers import FIELD_BY_CODE
 from desktop.services.clients import ClientInput, validated_client
@@ -13,6 +12,7 @@ from desktop.services.clients import ClientInput, validated_client
 # The client form's fields that a column of another name feeds.
 _FORM_FIELD_COLUMN = {"county_code": "county"}
 
+_CODE_SEPARATORS = str.maketrans({" ": None, "-": None, "\u200c": None, ".": None, "_": None})
 _TEXT_FIELDS = ("first_name", "last_name", "father_name", "mobile", "address", "postal_code",
                 "sheba", "file_number", "notes")
 
@@ -99,14 +99,15 @@ def _remembered(read: Callable[[object], object]) -> Callable[[object], object]:
 
 
 def _national_code(cell: object) -> str:
-    # Excel keeps a code such as 0012345678 as the number 12345678: its zeros are restored.
+    # Excel keeps a code such as 0012345678 as the number 12345678: its zeros are restored
+    # here, and the client form's rules check the code.
     text = cells.read_national_code(cell)
     if not text:
         raise cells.CellError("The national code is empty.")
-    try:
-        return validate_national_code(text, pad_legacy=True)
-    except NationalCodeError as exc:
-        raise cells.CellError(exc.message) from None
+    digits = text.translate(_CODE_SEPARATORS)
+    if digits.isascii() and digits.isdigit() and 8 <= len(digits) <= 9:
+        return digits.zfill(10)
+    return text
 
 
 def _reasons(errors: dict[str, str]) -> list[str]:

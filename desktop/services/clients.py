@@ -174,11 +174,12 @@ def _validated(data: ClientInput, province_code: str) -> dict[str, object]:
             errors[field] = tr("Enter the name (at least two letters).")
         elif any(ch.isdigit() for ch in text):
             errors[field] = tr("A name has no digits.")
+    now = today()
     if data.birth_date is None:
         errors["birth_date"] = tr("Enter the birth date.")
-    elif data.birth_date > today():
+    elif data.birth_date > now:
         errors["birth_date"] = tr("The birth date cannot be in the future.")
-    elif (today() - data.birth_date).days < MIN_AGE * 365.25:
+    elif (now - data.birth_date).days < MIN_AGE * 365.25:
         errors["birth_date"] = tr("A client is at least {age} years old.", age=MIN_AGE)
     elif data.birth_date.year < 1900:
         errors["birth_date"] = tr("This birth date is too far in the past.")
