@@ -69,7 +69,9 @@ def read_sheet(path: Path) -> Sheet:
     rows, excel_rows = [], []
     for index in range(best + 1, len(values)):
         row = values[index]
-        if any(cell_text(cell) for cell in row):
+        # Not blank: neither None, NaN (which is not equal to itself) nor spaces.
+        if any(c is not None and c == c and (not isinstance(c, str) or c.strip())
+               for c in row):
             rows.append(row)
             excel_rows.append(index + 1)
     return Sheet(headers, rows, excel_rows, match_headers(values[best]))
