@@ -20,6 +20,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from desktop.fa.digits import to_persian_digits
 from desktop.fa.jalali import format_jalali
 from desktop.i18n import tr
 from desktop.progress import NullControl, TaskControl
@@ -49,7 +50,8 @@ def cell_value(value: object) -> object:
     if isinstance(value, int | float):
         return value
     if isinstance(value, dt.datetime):
-        return format_jalali(value.date()) + value.strftime(" %H:%M")
+        local = value.astimezone() if value.tzinfo else value   # stored in UTC
+        return format_jalali(local.date()) + to_persian_digits(local.strftime(" %H:%M"))
     if isinstance(value, dt.date):
         return format_jalali(value)
     return safe_text(str(value))

@@ -95,6 +95,18 @@ def women_group_columns() -> list[ListColumn]:
     ]
 
 
+def user_columns() -> list[ListColumn]:
+    from desktop.roles import ROLE_LABELS
+
+    return [
+        ListColumn(tr("User name"), lambda r: r.username, 16),
+        ListColumn(tr("Full name"), lambda r: r.full_name, 22),
+        ListColumn(tr("Role"), lambda r: tr(ROLE_LABELS.get(r.role, r.role)), 22),
+        ListColumn(tr("Active"), lambda r: r.active, 8),
+        ListColumn(tr("Last sign-in"), lambda r: r.last_login_at, 18),
+    ]
+
+
 def export_rows(rows: list, columns: list[ListColumn], path: Path, title: str) -> int:
     """Rows an area has read already (the groups), as they are filtered on screen."""
     return export_list(rows, columns, path, sheet_title=title, total=len(rows))

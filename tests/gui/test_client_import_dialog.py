@@ -66,3 +66,16 @@ def test_the_clients_list_is_saved_as_filtered(qtbot, demo_db, admin, tmp_path,
     sheet = openpyxl.load_workbook(out).active
     assert sheet.sheet_view.rightToLeft and sheet.max_row == shown + 1
     assert sheet.cell(1, 1).value == "نام خانوادگی"
+
+
+def test_the_users_list_is_saved(qtbot, demo_db, admin, tmp_path) -> None:
+    from desktop.views.users_area import UsersArea
+
+    area = UsersArea(demo_db, admin)
+    qtbot.addWidget(area)
+    out = tmp_path / "users.xlsx"
+    area.export_excel(out)
+    sheet = openpyxl.load_workbook(out).active
+    assert sheet.sheet_view.rightToLeft and sheet.cell(1, 1).value == "نام کاربری"
+    assert sheet.max_row == area.model.rowCount() + 1 > 2
+    assert "admin" in [c.value for c in sheet["A"]]
