@@ -223,9 +223,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _export_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    from desktop.cli_export import add_commands
+    from desktop import cli_export, cli_import
 
-    add_commands(commands)
+    cli_export.add_commands(commands)
+    cli_import.add_commands(commands)
 
 
 def _solar_commands(commands) -> None:

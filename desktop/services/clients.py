@@ -174,11 +174,12 @@ def _validated(data: ClientInput, province_code: str) -> dict[str, object]:
             errors[field] = tr("Enter the name (at least two letters).")
         elif any(ch.isdigit() for ch in text):
             errors[field] = tr("A name has no digits.")
+    now = today()
     if data.birth_date is None:
         errors["birth_date"] = tr("Enter the birth date.")
-    elif data.birth_date > today():
+    elif data.birth_date > now:
         errors["birth_date"] = tr("The birth date cannot be in the future.")
-    elif (today() - data.birth_date).days < MIN_AGE * 365.25:
+    elif (now - data.birth_date).days < MIN_AGE * 365.25:
         errors["birth_date"] = tr("A client is at least {age} years old.", age=MIN_AGE)
     elif data.birth_date.year < 1900:
         errors["birth_date"] = tr("This birth date is too far in the past.")
@@ -245,6 +246,16 @@ def _validated(data: ClientInput, province_code: str) -> dict[str, object]:
     return values
 
 
+def validated_client(data: ClientInput, province_code: str) -> dict[str, object]:
+    """What ``create_client`` would store for ``data``, or ValidationError: the same rules for
+    registering clients in bulk (the Excel import)."""
+    return _validated(data, province_code)
+
+
+def office_province(session: Session) -> str:
+    return _office_province(session)
+
+
 def _office_province(session: Session) -> str:
     province = session.scalar(select(Office.province_code).order_by(Office.id).limit(1))
     if province is None:
@@ -309,15 +320,26 @@ def find_by_national_code(db: Database, actor: Actor, text: str) -> ClientRecord
             return None
 
 
-def _edit_distance(a: str, b: str) -> int:
-    previous = list(range(len(b) + 1))
+def names_alike(a: str, b: str, limit: int = 2) -> bool:
+    """Two name keys at most ``limit`` letters apart (insertions, deletions, substitutions):
+    how ``similar_clients`` judges a name. Only the diagonal band of the edit distance is
+    computed, so checking a name against thousands (an import) stays fast."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > limit:
+        return False
+    over = limit + 1
+    previous = [min(j, over) for j in range(len(b) + 1)]
     for i, ca in enumerate(a, start=1):
-        current = [i]
-        for j, cb in enumerate(b, start=1):
-            current.append(min(previous[j] + 1, current[j - 1] + 1,
-                               previous[j - 1] + (ca != cb)))
+        current = [min(i, over)] + [over] * len(b)
+        low, high = max(1, i - limit), min(len(b), i + limit)
+        for j in range(low, high + 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1,
+                             previous[j - 1] + (ca != b[j - 1]), over)
+        if min(current[low - 1:high + 1]) > limit:
+            return False
         previous = current
-    return previous[-1]
+    return previous[-1] <= limit
 
 
 def similar_clients(session: Session, *, first_name: str, last_name: str, father_name: str,
@@ -333,7 +355,7 @@ def similar_clients(session: Session, *, first_name: str, last_name: str, father
     for client in session.scalars(select(Client).where(Client.birth_date == birth_date)):
         if client.id == exclude_id or search_key(client.father_name) != father_key:
             continue
-        if _edit_distance(search_key(f"{client.first_name} {client.last_name}"), name_key) <= 2:
+        if names_alike(search_key(f"{client.first_name} {client.last_name}"), name_key):
             found.append(SimilarClient(client.id, client.national_code,
                                        f"{client.first_name} {client.last_name}",
                                        client.father_name, client.birth_date))

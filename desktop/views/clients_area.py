@@ -71,6 +71,12 @@ class ClientsArea(QWidget):
         self.print_button = QPushButton(tr("Batch print…"), self)
         self.print_button.setToolTip(tr("Print one form for every selected client, in one file "
                                         "(select rows with Shift or Ctrl)"))
+        self.import_button = QPushButton(tr("Import from Excel"), self)
+        self.import_button.setVisible(can(actor, Permission.EDIT_ANY_CASE))
+        self.import_button.clicked.connect(self.open_import)
+        self.excel_button = QPushButton(tr("Excel export"), self)
+        self.excel_button.setToolTip(tr("Save the list, as filtered, as an Excel file"))
+        self.excel_button.clicked.connect(lambda: self.export_excel())
         self.model = ClientTableModel(db, actor, count_now=False)
         self.table = QTableView(self)
         self.batch = BatchPrint(self, db, actor, self.tasks, self.table, self.model)
@@ -150,6 +156,8 @@ class ClientsArea(QWidget):
         top.addWidget(self.new_button)
         top.addWidget(self.open_button)
         top.addWidget(self.print_button)
+        top.addWidget(self.excel_button)
+        top.addWidget(self.import_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 24)
         layout.setSpacing(10)
@@ -161,6 +169,26 @@ class ClientsArea(QWidget):
                  self.open_button, self.print_button, self.new_button]
         for before, after in pairwise(chain):
             QWidget.setTabOrder(before, after)
+
+    # --- Excel ---------------------------------------------------------------------------
+    def open_import(self) -> None:
+        from desktop.views.client_import_dialog import ClientImportDialog
+
+        dialog = ClientImportDialog(self.db, self.actor, self.tasks, self)
+        dialog.imported.connect(lambda _count: self.refresh())
+        dialog.open()
+
+    def export_excel(self, path=None) -> None:
+        from desktop.services.list_exports import export_clients
+        from desktop.views.excel_export import ask_excel_path, export_to_excel
+
+        path = path or ask_excel_path(self, tr("clients"))
+        if path is None:
+            return
+        db, actor, filters = self.db, self.actor, self.current_filter()
+        sort, descending = self.model.sort_by, self.model.descending
+        export_to_excel(self, self.tasks, path, lambda out, control: export_clients(
+            db, actor, filters, out, sort=sort, descending=descending, control=control))
 
     # --- what the list shows: counted and first read off the GUI thread ------------------
     @property

@@ -54,6 +54,7 @@ class GroupListArea(QWidget):
         self._shown_once = False
         self._enter_pressed = False
         self._asked: tuple[str, Any] | None = None
+        self.list_title = title
         heading = QLabel(title, self)
         heading.setObjectName("areaTitle")
         self.count_label = QLabel(self)
@@ -64,6 +65,9 @@ class GroupListArea(QWidget):
         self.new_button.clicked.connect(self.newGroup.emit)
         self.open_button = QPushButton(tr("Open group"), self)
         self.open_button.clicked.connect(self.open_current)
+        self.excel_button = QPushButton(tr("Excel export"), self)
+        self.excel_button.setToolTip(tr("Save the list, as filtered, as an Excel file"))
+        self.excel_button.clicked.connect(lambda: self.export_excel())
         self.search = QLineEdit(self)
         self.search.setAlignment(RIGHT)
         self.search.setClearButtonEnabled(True)
@@ -116,6 +120,7 @@ class GroupListArea(QWidget):
         top.addStretch(1)
         top.addWidget(self.new_button)
         top.addWidget(self.open_button)
+        top.addWidget(self.excel_button)
         filters = QHBoxLayout()
         filters.addWidget(self.search, 1)
         filters.addWidget(QLabel(choice_label, self))
@@ -174,6 +179,22 @@ class GroupListArea(QWidget):
 
     def _filtered(self) -> bool:
         return bool(self.search.text().strip() or combo_value(self.choice))
+
+    def excel_columns(self) -> list:
+        """The columns of the list's Excel file (list_export.ListColumn)."""
+        raise NotImplementedError
+
+    def export_excel(self, path=None) -> None:
+        from desktop.services.list_exports import export_rows
+        from desktop.views.excel_export import ask_excel_path, export_to_excel
+
+        title = self.list_title
+        path = path or ask_excel_path(self, tr("groups"))
+        if path is None:
+            return
+        rows, columns = list(self.model.rows), self.excel_columns()
+        export_to_excel(self, self.tasks, path, lambda out, _control: export_rows(
+            rows, columns, out, title))
 
     # --- opening ---------------------------------------------------------------------------
     def current_group_id(self) -> int | None:

@@ -56,5 +56,10 @@ class GroupsArea(GroupListArea):
                          placeholder=tr("Search by code, name or village of the group"),
                          columns=COLUMNS, widths=WIDTHS, choice_label=tr("Grade"), choice=grade)
 
+    def excel_columns(self) -> list:
+        from desktop.services.list_exports import microfinance_columns
+
+        return microfinance_columns()
+
     def read_rows(self, text: str, chosen: str | None) -> list[GroupRow]:
         return list_groups(self.db, self.actor, text=text, grade=chosen)

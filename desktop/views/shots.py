@@ -14,6 +14,7 @@ from desktop.views.areas import AREAS
 from desktop.views.shots_clients import CLIENT_FORM_BUILDERS
 from desktop.views.shots_export import EXPORT_BUILDERS
 from desktop.views.shots_groups import GROUP_BUILDERS
+from desktop.views.shots_import import IMPORT_BUILDERS
 from desktop.views.shots_printing import PRINTING_BUILDERS
 from desktop.views.shots_solar import SOLAR_BUILDERS
 from desktop.views.shots_women import WOMEN_BUILDERS
@@ -188,4 +189,5 @@ BUILDERS: dict[str, tuple[Callable[[Database], QWidget], tuple[int, int] | None]
     **WOMEN_BUILDERS,
     **EXPORT_BUILDERS,
     **SOLAR_BUILDERS,
+    **IMPORT_BUILDERS,
 }

@@ -47,10 +47,12 @@ class UsersArea(QWidget):
         self.edit_button.clicked.connect(self.edit_user)
         self.password_button.clicked.connect(self.reset_password)
         self.unlock_button.clicked.connect(self.unlock)
+        self.excel_button = QPushButton(tr("Excel export"), self)
+        self.excel_button.clicked.connect(lambda: self.export_excel())
         self.error = FieldError(self)
         buttons = QHBoxLayout()
         for button in (self.add_button, self.edit_button, self.password_button,
-                       self.unlock_button):
+                       self.unlock_button, self.excel_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -66,6 +68,20 @@ class UsersArea(QWidget):
             self.model.set_users(users.list_users(self.db, self.actor))
         except KarsazError as error:
             self.error.show_message(error.message)
+
+    def export_excel(self, path=None) -> None:
+        """The office's few users, written at once (no task: a dozen rows)."""
+        from desktop.services.list_exports import export_rows, user_columns
+        from desktop.views.excel_export import ask_excel_path
+
+        path = path or ask_excel_path(self, tr("users"))
+        if path is None:
+            return
+        try:
+            export_rows(users.list_users(self.db, self.actor), user_columns(), path,
+                        tr("Users"))
+        except (KarsazError, OSError) as error:
+            self.error.show_message(getattr(error, "message", str(error)))
 
     def selected(self) -> users.UserInfo | None:
         rows = self.table.selectionModel().selectedRows()

@@ -65,6 +65,11 @@ class WomenGroupsArea(GroupListArea):
                          placeholder=tr("Search by code, name, village or business of the group"),
                          columns=COLUMNS, widths=WIDTHS, choice_label=tr("Kind"), choice=kind)
 
+    def excel_columns(self) -> list:
+        from desktop.services.list_exports import women_group_columns
+
+        return women_group_columns()
+
     def read_rows(self, text: str, chosen: str | None) -> list[WomenGroupRow]:
         return list_women_groups(self.db, self.actor, text=text,
                                  kinds=(chosen,) if chosen else None)
