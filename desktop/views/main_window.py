@@ -166,6 +166,10 @@ class MainWindow(QMainWindow):
             from desktop.views.export_area import ExportArea
 
             return ExportArea(self.db, self.actor, self.tasks, self, runs=self.exports)
+        if area.key == "dashboard":
+            from desktop.views.dashboard_area import DashboardArea
+
+            return DashboardArea(self.db, self.actor, self.tasks, self)
         if area.key == "users":
             from desktop.views.users_area import UsersArea
 

@@ -29,7 +29,7 @@ def main_window(db: Database, area: str = "home", username: str = "admin") -> QW
     window.attach_database(db)
     window.start_session(sign_in(db, username, DEMO_PASSWORD))
     window.show_area(area)
-    for key in ("home", "clients", "microfinance", "womens", "export"):
+    for key in ("home", "clients", "microfinance", "womens", "export", "dashboard"):
         _settle(window.pages[key])
     return window
 
