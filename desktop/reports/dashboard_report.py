@@ -21,6 +21,7 @@ from desktop.reports.page import WIDTH, Column, FormLayout
 from desktop.services.dashboard import Dashboard, JobCounts
 from desktop.services.dashboard_jobs import INCENTIVES, PAYMENTS
 
+HEADING_ROOM = 40.0
 PLACES = (("urban", N_("Urban")), ("rural", N_("Rural")))
 
 
@@ -121,8 +122,10 @@ def dashboard_form(board: Dashboard, charts: Sequence[tuple[str, bytes, float]] 
             Column(title, rest, "center") for title in table.headers[1:]]
         layout.table(columns, [[_shown(cell) for cell in row] for row in table.rows])
     for title, png, aspect in charts:
+        width = WIDTH * 0.8
+        layout.keep(width * aspect + HEADING_ROOM)    # a chart's title stays with its picture
         layout.heading(title)
-        layout.image(png, WIDTH * 0.8, WIDTH * 0.8 * aspect)
+        layout.image(png, width, width * aspect)
     return layout
 
 
