@@ -10,7 +10,8 @@ import sys
 from bench.harness import REGISTRY, Result
 
 MODULES = ("bench.persian", "bench.startup", "bench.client_search", "bench.worklists",
-           "bench.client_list", "bench.forms", "bench.groups", "bench.export", "bench.solar")
+           "bench.client_list", "bench.forms", "bench.groups", "bench.export", "bench.solar",
+           "bench.dashboard")
 
 
 def _line(result: Result) -> str:

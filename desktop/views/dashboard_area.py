@@ -102,6 +102,7 @@ class DashboardArea(QWidget):
         for number, box in enumerate(self.charts.values()):
             # In a right-to-left layout column 0 is the right one: charts read from the right.
             grid.addWidget(box, 1 + number // 2, number % 2)
+        grid.setRowStretch(2 + len(self.charts) // 2, 1)    # the rows keep their height
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         scroll = QScrollArea(self)

@@ -110,10 +110,12 @@ class BarChartBox(QWidget):
             bar_set = QBarSet(name)
             bar_set.setColor(QColor(COLOURS[number % len(COLOURS)]))
             bar_set.setLabelFont(_font(8))
-            bar_set.setLabelColor(QColor("#1f2933"))
+            # Horizontal bars carry their figure inside the bar's end; vertical ones above it.
+            bar_set.setLabelColor(QColor("#ffffff" if self.horizontal else "#1f2933"))
             for index in order:
                 bar_set.append(values[index])
             bars.append(bar_set)
+        bars.setBarWidth(0.8 if self.horizontal else 0.6)
         bars.setLabelsVisible(True)
         bars.setLabelsFormat("@value")
         bars.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsInsideBase if self.horizontal
@@ -141,7 +143,7 @@ class BarChartBox(QWidget):
         bars.attachAxis(names)
         bars.attachAxis(values)
         chart.legend().setVisible(len(series) > 1)
-        self.view.setMinimumHeight(max(CHART_HEIGHT, 70 + 34 * len(categories) * len(series))
+        self.view.setMinimumHeight(max(CHART_HEIGHT, 80 + 24 * len(categories) * len(series))
                                    if self.horizontal else CHART_HEIGHT)
 
     def image(self) -> QPixmap:

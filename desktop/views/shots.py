@@ -12,6 +12,7 @@ from desktop.services.auth import sign_in
 from desktop.services.demo import DEMO_PASSWORD
 from desktop.views.areas import AREAS
 from desktop.views.shots_clients import CLIENT_FORM_BUILDERS
+from desktop.views.shots_dashboard import DASHBOARD_BUILDERS
 from desktop.views.shots_export import EXPORT_BUILDERS
 from desktop.views.shots_groups import GROUP_BUILDERS
 from desktop.views.shots_printing import PRINTING_BUILDERS
@@ -186,4 +187,5 @@ BUILDERS: dict[str, tuple[Callable[[Database], QWidget], tuple[int, int] | None]
     **GROUP_BUILDERS,
     **WOMEN_BUILDERS,
     **EXPORT_BUILDERS,
+    **DASHBOARD_BUILDERS,
 }
