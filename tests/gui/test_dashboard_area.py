@@ -92,3 +92,23 @@ def test_a_chart_saves_as_png_and_the_dashboard_as_pdf_and_excel(qtbot, office,
     assert rows["خدمات"][:3] == (board.jobs.by_sector["services"].created,
                                  board.jobs.by_sector["services"].stabilised,
                                  board.jobs.by_sector["services"].total)
+
+
+def test_only_who_manages_the_office_sets_the_commitment(qtbot, office) -> None:
+    from desktop.services.dashboard_commitment import commitment_of
+    from desktop.views.dashboard_commitment_dialog import CommitmentDialog
+
+    area, admin = _open(qtbot, office)
+    assert area.commitment_button.isVisibleTo(area)
+    expert = DashboardArea(office, sign_in(office, "expert", DEMO_PASSWORD), TaskRunner())
+    qtbot.addWidget(expert)
+    assert not expert.commitment_button.isVisibleTo(expert)
+    qtbot.waitUntil(lambda: not expert.busy, timeout=20_000)
+    dialog = CommitmentDialog(office, admin, current_year())
+    qtbot.addWidget(dialog)
+    dialog.jobs.setText("۰")
+    dialog.save()
+    assert dialog.error.isVisibleTo(dialog) and commitment_of(office, current_year()) is None
+    dialog.jobs.setText("۱۲۰")
+    dialog.save()
+    assert commitment_of(office, current_year()) == 120
