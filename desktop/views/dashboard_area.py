@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -21,12 +22,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.database import Database
 from desktop.errors import KarsazError
 from desktop.fa.digits import to_persian_digits
 from desktop.fa.jalali import MONTH_NAMES
 from desktop.i18n import tr
 from desktop.models.tracking import Actor
-from desktop.reports.dashboard_report import PLACES, commitment_text, period_text
+from desktop.reports.dashboard_report import commitment_text, period_text
 from desktop.roles import Permission, can
 from desktop.services.dashboard import Dashboard, Period, current_year, dashboard
 from desktop.services.dashboard_files import export_dashboard_pdf, export_dashboard_xlsx
@@ -40,7 +42,7 @@ YEARS_SHOWN = 6        # this year and the five before
 
 
 class DashboardArea(QWidget):
-    def __init__(self, db: Any, actor: Actor, tasks: TaskRunner | None = None,
+    def __init__(self, db: Database, actor: Actor, tasks: TaskRunner | None = None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.actor = db, actor
@@ -48,6 +50,7 @@ class DashboardArea(QWidget):
         self.board: Dashboard | None = None
         self._pending = 0
         self._generation = 0
+        self._shown_once = False
         title = QLabel(tr("Dashboard"), self)
         title.setObjectName("areaTitle")
         self.period_label = QLabel(self)
@@ -121,6 +124,13 @@ class DashboardArea(QWidget):
     @property
     def busy(self) -> bool:
         return self._pending > 0
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Coming back to the dashboard after work elsewhere shows the figures as they are now.
+        super().showEvent(event)
+        if self._shown_once and not self.busy:
+            self.refresh()
+        self._shown_once = True
 
     def period(self) -> Period:
         first, last = self.first_month.currentData(), self.last_month.currentData()
@@ -219,6 +229,3 @@ class DashboardArea(QWidget):
         except (KarsazError, OSError) as error:
             self.error.show_message(error.message if isinstance(error, KarsazError) else
                                     tr("The file could not be written: {path}", path=path))
-
-
-__all__ = ["PLACES", "DashboardArea"]

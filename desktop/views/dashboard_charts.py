@@ -48,7 +48,3 @@ def chart_data(key: str, board: Dashboard) -> tuple[list[str], Series]:
     return ([load.name or tr("Without a facilitator") for load in loads],
             [(tr("Open cases"), [load.open_cases for load in loads]),
              (tr("Overdue visits"), [load.overdue for load in loads])])
-
-
-def chart_title(key: str) -> str:
-    return next(tr(title) for k, title, _ in CHARTS if k == key)
