@@ -10,7 +10,7 @@ import dataclasses
 import datetime as dt
 from collections import defaultdict
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from desktop.domain.benefits import BenefitKind
@@ -19,7 +19,7 @@ from desktop.models.cases import Benefit, EmploymentCase
 from desktop.models.people import Client, ClientTargetGroup
 from desktop.models.tracking import Actor
 from desktop.models.users import User
-from desktop.services.case_access import visible_cases
+from desktop.services.case_access import sees_every_client, visible_cases
 
 # Incentives that keep or create a job by paying part of its cost (the articles' figures).
 INCENTIVES = (BenefitKind.SELF_INSURANCE, BenefitKind.EMPLOYER_INSURANCE,
@@ -121,28 +121,33 @@ def incentives(session: Session, actor: Actor, start: dt.date,
 
 def payments(session: Session, actor: Actor, start: dt.date, end: dt.date) -> dict[str, Payment]:
     """Loans and grants given in the period: the cases paid and the Rials, by kind."""
-    rows = session.execute(
-        select(Benefit.kind, func.count(func.distinct(Benefit.case_id)),
-               func.coalesce(func.sum(Benefit.amount), 0))
-        .join(EmploymentCase, EmploymentCase.id == Benefit.case_id)
-        .where(visible_cases(actor), Benefit.kind.in_([k.value for k in PAYMENTS]),
-               Benefit.given_on.between(start, end))
-        .group_by(Benefit.kind))
-    return {kind: Payment(cases, int(amount)) for kind, cases, amount in rows}
+    query = (select(Benefit.kind, func.count(func.distinct(Benefit.case_id)),
+                    func.coalesce(func.sum(Benefit.amount), 0))
+             .where(Benefit.kind.in_([k.value for k in PAYMENTS]),
+                    Benefit.given_on.between(start, end))
+             .group_by(Benefit.kind))
+    if not sees_every_client(actor):
+        query = query.join(EmploymentCase, EmploymentCase.id == Benefit.case_id).where(
+            visible_cases(actor))
+    return {kind: Payment(cases, int(amount)) for kind, cases, amount in session.execute(query)}
 
 
 def caseloads(session: Session, actor: Actor, on: dt.date) -> list[FacilitatorCaseload]:
     """Each facilitator's open cases and, of those, the ones with a visit overdue on ``on``;
-    the cases without a facilitator last."""
-    overdue = case((EmploymentCase.next_visit_on.between(FAR_PAST, on - dt.timedelta(days=1)),
-                    1), else_=0)
-    rows = session.execute(
-        select(EmploymentCase.facilitator_id, func.count(), func.sum(overdue))
+    the cases without a facilitator last. Two counts, each read from an index alone (the next
+    visit is kept only while a case is open, as the worklists read it)."""
+    open_cases = dict(session.execute(
+        select(EmploymentCase.facilitator_id, func.count())
         .where(visible_cases(actor), EmploymentCase.status == CaseStatus.OPEN.value)
-        .group_by(EmploymentCase.facilitator_id)).all()
+        .group_by(EmploymentCase.facilitator_id)).all())
+    overdue = dict(session.execute(
+        select(EmploymentCase.facilitator_id, func.count())
+        .where(visible_cases(actor),
+               EmploymentCase.next_visit_on.between(FAR_PAST, on - dt.timedelta(days=1)))
+        .group_by(EmploymentCase.facilitator_id)).all())
     names = dict(session.execute(select(User.id, User.full_name).where(
-        User.id.in_([fid for fid, *_ in rows if fid is not None]))).all())
-    loads = [FacilitatorCaseload(fid, names.get(fid, "") if fid is not None else "",
-                                 count, int(late or 0)) for fid, count, late in rows]
+        User.id.in_([fid for fid in open_cases if fid is not None]))).all())
+    loads = [FacilitatorCaseload(fid, names.get(fid, "") if fid is not None else "", count,
+                                 overdue.get(fid, 0)) for fid, count in open_cases.items()]
     loads.sort(key=lambda load: (load.facilitator_id is None, -load.open_cases, load.name))
     return loads
