@@ -1,5 +1,6 @@
 """The dashboard's figures of a year on the million-client office (about 380,000 cases), against
-counting the cases in the same run. PostgreSQL too when ``KARSAZ_BENCH_PG_URL`` is set."""
+counting the year's jobs in one pass over the cases, in the same run. PostgreSQL too when
+``KARSAZ_BENCH_PG_URL`` is set."""
 
 from __future__ import annotations
 
@@ -30,17 +31,21 @@ def _median_ms(function) -> float:
 
 
 def measure(db: Database, label: str) -> Result:
-    def count_cases() -> None:
-        with db.reading() as session:
-            session.scalar(select(func.count()).select_from(EmploymentCase))
-
     # Last year: the demo's jobs of a whole year, none of them still to come.
     period = Period(current_year() - 1)
+
+    def count_jobs() -> None:
+        # The least any split of the year's jobs costs: one pass over the cases.
+        with db.reading() as session:
+            session.scalar(select(func.count()).select_from(EmploymentCase).where(
+                EmploymentCase.job_start_date.between(period.start, period.end)))
+
     board = dashboard(db, SYSTEM, period)
     return Result(
         "dashboard_year" + ("" if label == "SQLite" else "_pg"), "ms",
-        _median_ms(lambda: dashboard(db, SYSTEM, period)), "SELECT count(*) FROM employment_case",
-        _median_ms(count_cases), goal_value=GOAL_MS,
+        _median_ms(lambda: dashboard(db, SYSTEM, period)),
+        "the year's jobs counted (one pass over the cases)", _median_ms(count_jobs),
+        goal_value=GOAL_MS,
         note=f"{label}, {CLIENTS:,} clients, median of {RUNS}; jobs {board.jobs.jobs.total:,}, "
              f"open cases {sum(c.open_cases for c in board.caseloads):,}")
 
