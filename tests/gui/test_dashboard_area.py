@@ -68,6 +68,13 @@ def test_cards_and_charts_show_the_services_figures_right_to_left(qtbot, office)
     groups = area.charts["target_group"]
     assert next(a for a in groups.chart.axes() if isinstance(a, QValueAxis)).isReverse()
 
+    # A year before the office's first job: every job figure is a Persian zero.
+    area.year.setCurrentIndex(area.year.count() - 1)
+    area.refresh()
+    qtbot.waitUntil(lambda: not area.busy, timeout=20_000)
+    assert area.board.period.year == current_year() - 5
+    assert cards["created"].figure.text() == "۰" and cards["commitment"].figure.text() == "—"
+
 
 def test_a_chart_saves_as_png_and_the_dashboard_as_pdf_and_excel(qtbot, office,
                                                                  tmp_path: Path) -> None:
