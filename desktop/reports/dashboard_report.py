@@ -9,8 +9,9 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from desktop.domain.benefits import BenefitKind
+from desktop.domain.benefits import INCENTIVES, PAYMENTS, BenefitKind
 from desktop.domain.pathway import EmploymentKind, EmploymentModel, Sector
 from desktop.domain.people import Gender, TargetGroup
 from desktop.fa.digits import to_persian_digits
@@ -18,8 +19,10 @@ from desktop.fa.jalali import MONTH_NAMES
 from desktop.fa.money import format_amount
 from desktop.i18n import N_, tr
 from desktop.reports.page import WIDTH, Column, FormLayout
-from desktop.services.dashboard import Dashboard, JobCounts
-from desktop.services.dashboard_jobs import INCENTIVES, PAYMENTS
+
+if TYPE_CHECKING:
+    from desktop.services.dashboard import Dashboard
+    from desktop.services.dashboard_jobs import JobCounts
 
 HEADING_ROOM = 40.0
 PLACES = (("urban", N_("Urban")), ("rural", N_("Rural")))
@@ -72,8 +75,9 @@ def job_rows(counts: dict[str, JobCounts], labels: Sequence[tuple[str, str]]) ->
     """One row a category, in the vocabulary's order, each with created, stabilised, total."""
     rows = []
     for code, label in labels:
-        jobs = counts.get(code, JobCounts())
-        rows.append([tr(label), jobs.created, jobs.stabilised, jobs.total])
+        jobs = counts.get(code)
+        rows.append([tr(label), *((jobs.created, jobs.stabilised, jobs.total) if jobs
+                                  else (0, 0, 0))])
     return rows
 
 

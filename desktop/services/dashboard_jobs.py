@@ -13,7 +13,7 @@ from collections import defaultdict
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from desktop.domain.benefits import BenefitKind
+from desktop.domain.benefits import INCENTIVES, PAYMENTS
 from desktop.domain.pathway import CaseStatus, EmploymentKind
 from desktop.models.cases import Benefit, EmploymentCase
 from desktop.models.people import Client, ClientTargetGroup
@@ -21,12 +21,6 @@ from desktop.models.tracking import Actor
 from desktop.models.users import User
 from desktop.services.case_access import sees_every_client, visible_cases
 
-# Incentives that keep or create a job by paying part of its cost (the articles' figures).
-INCENTIVES = (BenefitKind.SELF_INSURANCE, BenefitKind.EMPLOYER_INSURANCE,
-              BenefitKind.WAGE_SUBSIDY, BenefitKind.EFFICIENCY_SUBSIDY)
-# Money paid to the client or employer: loans and the non-refundable grant.
-PAYMENTS = (BenefitKind.SELF_EMPLOYMENT_LOAN, BenefitKind.EMPLOYER_LOAN,
-            BenefitKind.WORK_CAPITAL_GRANT)
 FAR_PAST = dt.date(1900, 1, 1)
 
 

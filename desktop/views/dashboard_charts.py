@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from desktop.domain.benefits import INCENTIVES
 from desktop.domain.pathway import EmploymentKind, EmploymentModel, Sector
 from desktop.domain.people import Gender, TargetGroup
 from desktop.i18n import N_, tr
 from desktop.reports.dashboard_report import PLACES
 from desktop.services.dashboard import Dashboard, JobCounts
-from desktop.services.dashboard_jobs import INCENTIVES
 
 # key, title (English source), horizontal (long category names read better in rows)
 CHARTS = (
