@@ -11,7 +11,7 @@ from bench.harness import REGISTRY, Result
 
 MODULES = ("bench.persian", "bench.startup", "bench.client_search", "bench.worklists",
            "bench.client_list", "bench.forms", "bench.groups", "bench.export", "bench.solar",
-           "bench.client_import")
+           "bench.client_import", "bench.dashboard")
 
 
 def _line(result: Result) -> str:

@@ -25,6 +25,14 @@ class BenefitKind(Labelled):
         return self in (BenefitKind.SELF_INSURANCE, BenefitKind.EMPLOYER_INSURANCE)
 
 
+# Incentives that create or keep a job by paying part of its cost (the dashboard's split of
+# creation and stabilisation), and the money paid to the client or employer: loans and the grant.
+INCENTIVES = (BenefitKind.SELF_INSURANCE, BenefitKind.EMPLOYER_INSURANCE,
+              BenefitKind.WAGE_SUBSIDY, BenefitKind.EFFICIENCY_SUBSIDY)
+PAYMENTS = (BenefitKind.SELF_EMPLOYMENT_LOAN, BenefitKind.EMPLOYER_LOAN,
+            BenefitKind.WORK_CAPITAL_GRANT)
+
+
 class ProgramKind(Labelled):
     """Where the money of a case comes from; each program is a record with its own horizon."""
 

@@ -126,6 +126,21 @@ class FormLayout:
             self.y -= leading
         self.y -= PAD
 
+    def image(self, png: bytes, width: float, height: float) -> None:
+        """A picture (a chart) of ``width`` × ``height`` points, centred on the page."""
+        from io import BytesIO
+
+        from reportlab.lib.utils import ImageReader
+
+        self._room(height + PAD)
+        top, picture = self.y, ImageReader(BytesIO(png))
+
+        def step(c: Canvas) -> None:
+            c.drawImage(picture, LEFT + (WIDTH - width) / 2, top - height, width, height)
+
+        self._add(step)
+        self.y -= height + PAD
+
     def fields(self, fields: Sequence[Field], columns: int = 2) -> None:
         """A grid of «label: value» cells, filled from the right, row by row. Long values wrap
         inside their cell; a row moves to the next page whole."""

@@ -173,6 +173,10 @@ class MainWindow(QMainWindow):
             solar.openPlant.connect(self.open_plant)
             solar.newPlant.connect(self.new_plant)
             return solar
+        if area.key == "dashboard":
+            from desktop.views.dashboard_area import DashboardArea
+
+            return DashboardArea(self.db, self.actor, self.tasks, self)
         if area.key == "users":
             from desktop.views.users_area import UsersArea
 

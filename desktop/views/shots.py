@@ -12,6 +12,7 @@ from desktop.services.auth import sign_in
 from desktop.services.demo import DEMO_PASSWORD
 from desktop.views.areas import AREAS
 from desktop.views.shots_clients import CLIENT_FORM_BUILDERS
+from desktop.views.shots_dashboard import DASHBOARD_BUILDERS
 from desktop.views.shots_export import EXPORT_BUILDERS
 from desktop.views.shots_groups import GROUP_BUILDERS
 from desktop.views.shots_import import IMPORT_BUILDERS
@@ -31,7 +32,7 @@ def main_window(db: Database, area: str = "home", username: str = "admin") -> QW
     window.attach_database(db)
     window.start_session(sign_in(db, username, DEMO_PASSWORD))
     window.show_area(area)
-    for key in ("home", "clients", "microfinance", "womens", "solar", "export"):
+    for key in ("home", "clients", "microfinance", "womens", "solar", "export", "dashboard"):
         _settle(window.pages[key])
     return window
 
@@ -190,4 +191,5 @@ BUILDERS: dict[str, tuple[Callable[[Database], QWidget], tuple[int, int] | None]
     **EXPORT_BUILDERS,
     **SOLAR_BUILDERS,
     **IMPORT_BUILDERS,
+    **DASHBOARD_BUILDERS,
 }

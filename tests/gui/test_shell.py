@@ -116,7 +116,7 @@ def test_main_window_areas_and_status_bar(qtbot, demo_db: Database, admin) -> No
     assert "شیراز" in window.office_label.text()
     assert "مدیر سامانه" in window.user_label.text()
     assert "هنوز" in window.export_label.text()
-    window.show_area("dashboard")
+    window.show_area("settings")
     page = window.stack.currentWidget()
     assert isinstance(page, PlaceholderArea)
     window.show_area("users")
