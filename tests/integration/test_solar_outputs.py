@@ -87,7 +87,7 @@ def test_payout_lists_read_back_as_written(db, demo, tmp_path, capsys):
 
     assert main([*demo, "solar", "payouts", "--period", "1403-05", "--plant", "SP-0707-001",
                  "--out", str(tmp_path / "mordad.xlsx")]) == 0
-    sheet = pd.read_excel(tmp_path / "mordad.xlsx", dtype={"کد ملی": str})
+    sheet = pd.read_excel(tmp_path / "mordad.xlsx", engine="openpyxl", dtype={"کد ملی": str})
     one = payout_rows(db, SYSTEM, MORDAD, plant_code="SP-0707-001")
     assert sheet["مبلغ (ریال)"].dtype.kind == "i"
     assert list(sheet["مبلغ (ریال)"]) == [r.amount for r in one]
