@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 from typing import Protocol
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from desktop import reference
@@ -28,6 +28,7 @@ from desktop.models.office import Office
 from desktop.models.tracking import Actor
 from desktop.models.users import User
 from desktop.roles import Permission, require
+from desktop.services.codes import next_code
 from desktop.services.group_access import can_record, require_group_visible
 
 
@@ -212,15 +213,9 @@ def check_rules(rules: CycleRules, *, not_before: dt.date | None = None) -> None
         raise ValidationError("Some fields need correcting.", errors=errors)
 
 
-def _next_code(session: Session, county_code: str) -> str:
-    prefix = f"MF-{county_code}-"
-    count = session.scalar(select(func.count()).select_from(CommunityGroup)
-                           .where(CommunityGroup.code.like(prefix + "%"))) or 0
-    number = count + 1
-    while session.scalar(select(CommunityGroup.id).where(
-            CommunityGroup.code == f"{prefix}{number:04d}")) is not None:
-        number += 1
-    return f"{prefix}{number:04d}"
+def group_code(session: Session, kind: GroupKind, county_code: str) -> str:
+    """The next code of a group of ``kind`` in the county: MF-0707-0001, MH-…, CO-…."""
+    return next_code(session, CommunityGroup.code, f"{kind.code_prefix}-{county_code}-", 4)
 
 
 def create_group(db: Database, actor: Actor, data: GroupInput, rules: CycleRules) -> GroupRecord:
@@ -242,7 +237,7 @@ def create_group(db: Database, actor: Actor, data: GroupInput, rules: CycleRules
         if rules.starts_on is not None and data.formed_on is not None \
                 and rules.starts_on < data.formed_on:
             raise ValidationError("A cycle starts after the group is formed.", field="starts_on")
-        group = CommunityGroup(code=_next_code(session, data.county_code),
+        group = CommunityGroup(code=group_code(session, GroupKind.MICROFINANCE, data.county_code),
                                kind=GroupKind.MICROFINANCE.value, **values)
         session.add(group)
         session.flush()

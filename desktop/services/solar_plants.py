@@ -27,6 +27,7 @@ from desktop.models.office import Office
 from desktop.models.solar import SolarPlant, SolarShare, SolarTariff
 from desktop.models.tracking import Actor
 from desktop.roles import Permission, require
+from desktop.services.codes import next_code
 
 MAX_CAPACITY_WATTS = 100_000_000        # 100 MW: larger is a typing mistake for a county
 
@@ -155,16 +156,6 @@ def _check_tariff(entry: TariffInput) -> None:
         raise ValidationError("Some fields need correcting.", errors=errors)
 
 
-def _next_code(session: Session, county_code: str) -> str:
-    prefix = f"SP-{county_code}-"
-    number = (session.scalar(select(func.count()).select_from(SolarPlant)
-                             .where(SolarPlant.code.like(prefix + "%"))) or 0) + 1
-    while session.scalar(select(SolarPlant.id).where(
-            SolarPlant.code == f"{prefix}{number:03d}")) is not None:
-        number += 1
-    return f"{prefix}{number:03d}"
-
-
 def create_plant(db: Database, actor: Actor, data: PlantInput,
                  tariff: TariffInput) -> PlantRecord:
     """A new plant with its contract's first tariff; its code is made from the county
@@ -182,7 +173,8 @@ def create_plant(db: Database, actor: Actor, data: PlantInput,
             errors = {**wrong.errors, **errors}
         if errors:
             raise ValidationError("Some fields need correcting.", errors=errors)
-        plant = SolarPlant(code=_next_code(session, data.county_code), **values)
+        code = next_code(session, SolarPlant.code, f"SP-{data.county_code}-", 3)
+        plant = SolarPlant(code=code, **values)
         session.add(plant)
         session.flush()
         session.add(SolarTariff(plant_id=plant.id, effective_on=tariff.effective_on,

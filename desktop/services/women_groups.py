@@ -43,7 +43,7 @@ from desktop.models.women_groups import (
 )
 from desktop.roles import Permission, require
 from desktop.services.group_access import can_record, require_group_visible, require_recordable
-from desktop.services.groups import checked_group_details
+from desktop.services.groups import checked_group_details, group_code
 
 MAX_AMOUNT = 10**15     # Rials: far beyond any group's money, short of any column's limit
 
@@ -196,16 +196,6 @@ def _registration_errors(data: WomenGroupInput, number: str) -> dict[str, str]:
     return errors
 
 
-def _next_code(session: Session, kind: GroupKind, county_code: str) -> str:
-    prefix = f"{kind.code_prefix}-{county_code}-"
-    number = (session.scalar(select(func.count()).select_from(CommunityGroup)
-                             .where(CommunityGroup.code.like(prefix + "%"))) or 0) + 1
-    while session.scalar(select(CommunityGroup.id).where(
-            CommunityGroup.code == f"{prefix}{number:04d}")) is not None:
-        number += 1
-    return f"{prefix}{number:04d}"
-
-
 def create_women_group(db: Database, actor: Actor, data: WomenGroupInput,
                        business: BusinessInput | None = None) -> WomenGroupRecord:
     """A new group, and its business if already known; its code is made from its kind and
@@ -213,7 +203,7 @@ def create_women_group(db: Database, actor: Actor, data: WomenGroupInput,
     require(actor, Permission.MANAGE_GROUPS)
     with db.transaction(actor) as session:
         values = _validated(session, data)
-        group = CommunityGroup(code=_next_code(session, GroupKind(data.kind), data.county_code),
+        group = CommunityGroup(code=group_code(session, GroupKind(data.kind), data.county_code),
                                **values)
         session.add(group)
         session.flush()
