@@ -13,10 +13,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QProgressBar,
@@ -39,7 +37,7 @@ from desktop.views.export_runs import ExportRuns
 from desktop.views.export_schedule_dialog import ExportScheduleDialog
 from desktop.views.export_words import COLUMNS, WIDTHS, batch_detail, moment, schedule_text
 from desktop.views.questions import ask
-from desktop.views.record_table import RecordTableModel, select_row
+from desktop.views.record_table import RecordTableModel, select_row, set_up_list
 from desktop.views.tasks import TaskRunner
 
 FAILED_COLOUR, SENT_COLOUR = "#b42318", "#14532d"
@@ -100,21 +98,7 @@ class ExportArea(QWidget):
 
     def _table(self) -> None:
         table = self.table
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(30)
-        header = table.horizontalHeader()
-        header.setStretchLastSection(False)
-        for column, width in enumerate(WIDTHS):
-            if width:
-                header.resizeSection(column, width)
-            else:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        set_up_list(table, self.model, WIDTHS)
         table.selectionModel().selectionChanged.connect(lambda *_: self._show_detail())
 
     def _layout(self) -> None:

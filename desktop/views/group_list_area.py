@@ -13,10 +13,8 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -31,7 +29,7 @@ from desktop.fa.money import format_amount
 from desktop.i18n import tr
 from desktop.models.tracking import Actor
 from desktop.roles import Permission, can
-from desktop.views.record_table import Column, RecordTableModel, select_row
+from desktop.views.record_table import Column, RecordTableModel, select_row, set_up_list
 from desktop.views.tasks import TaskRunner
 from desktop.views.widgets.choices import combo_value
 from desktop.views.widgets.fields import RIGHT, chain_tab_order
@@ -93,21 +91,7 @@ class GroupListArea(QWidget):
 
     def _table(self, widths: Sequence[int]) -> None:
         table = self.table
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(30)
-        header = table.horizontalHeader()
-        header.setStretchLastSection(False)
-        for column, width in enumerate(widths):
-            if width:
-                header.resizeSection(column, width)
-            else:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        set_up_list(table, self.model, widths)
         table.activated.connect(lambda _index: self.open_current())
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._selection_changed()

@@ -14,7 +14,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from desktop.i18n import tr
 from desktop.views.widgets.fields import RIGHT
@@ -89,3 +89,23 @@ def select_row(view: QAbstractItemView, row: int) -> None:
     flags = QItemSelectionModel.SelectionFlag.ClearAndSelect \
         | QItemSelectionModel.SelectionFlag.Rows
     view.selectionModel().setCurrentIndex(index, flags)
+
+
+def set_up_list(table: QTableView, model: QAbstractTableModel, widths: Sequence[int]) -> None:
+    """An area's read-only list: whole rows, one chosen at a time, each column ``widths`` wide
+    (0: the column taking the room left)."""
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(30)
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    for column, width in enumerate(widths):
+        if width:
+            header.resizeSection(column, width)
+        else:
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)

@@ -12,9 +12,7 @@ import dataclasses
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QTableView,
@@ -33,7 +31,7 @@ from desktop.models.tracking import Actor
 from desktop.roles import Permission, can
 from desktop.services.solar_months import MonthSummary, plant_months
 from desktop.services.solar_plants import PlantRecord, list_plants
-from desktop.views.record_table import Column, RecordTableModel, select_row
+from desktop.views.record_table import Column, RecordTableModel, select_row, set_up_list
 from desktop.views.solar_allocation_panel import AllocationPanel
 from desktop.views.solar_words import LOW_BACKGROUND, LOW_COLOUR, last_complete_month
 from desktop.views.tasks import TaskRunner
@@ -139,21 +137,7 @@ class SolarArea(QWidget):
 
     def _table(self) -> None:
         table = self.table
-        table.setModel(self.model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.verticalHeader().hide()
-        table.verticalHeader().setDefaultSectionSize(30)
-        header = table.horizontalHeader()
-        header.setStretchLastSection(False)
-        for column, width in enumerate(WIDTHS):
-            if width:
-                header.resizeSection(column, width)
-            else:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        set_up_list(table, self.model, WIDTHS)
         table.activated.connect(lambda _index: self.open_current())
         table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._selection_changed()
