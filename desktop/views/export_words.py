@@ -111,4 +111,4 @@ COLUMNS = (
     Column(N_("Sent at"), lambda b: moment(b.sent_at)),
     Column(N_("Acknowledged at"), lambda b: moment(b.acknowledged_at)),
 )
-WIDTHS = (50, 95, 110, 95, 65, 75, 90, 125, 125, 0)
+WIDTHS = (50, 95, 110, 95, 65, 75, 105, 125, 125, 0)
