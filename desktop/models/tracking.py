@@ -126,7 +126,8 @@ class _Pending:
     def __init__(self) -> None:
         self.inserted: list[Record] = []
         self.updated: list[tuple[Record, dict[str, Any], dict[str, Any]]] = []
-        self.deleted: list[tuple[Record, dict[str, Any]]] = []
+        # by id(): an orphan's DELETE found inside the flush is looked up here, not scanned for
+        self.deleted: dict[int, tuple[Record, dict[str, Any]]] = {}
 
 
 _PENDING_KEY = "karsaz.pending_tracking"
@@ -149,7 +150,7 @@ def _collect(session: Session, flush_context: Any, instances: Any) -> None:
                 pending.updated.append((obj, before, after))
     for obj in session.deleted:
         if isinstance(obj, Record):
-            pending.deleted.append((obj, _snapshot(obj, previous=True)))
+            pending.deleted[id(obj)] = (obj, _snapshot(obj, previous=True))
     session.info[_PENDING_KEY] = pending
 
 
@@ -160,9 +161,9 @@ def _collect_orphan(mapper: Any, connection: Any, obj: Record) -> None:
     # at session.deleted: it is caught here, as its DELETE is about to run.
     session = object_session(obj)
     pending: _Pending | None = session.info.get(_PENDING_KEY) if session else None
-    if pending is None or any(seen is obj for seen, _ in pending.deleted):
+    if pending is None or id(obj) in pending.deleted:
         return
-    pending.deleted.append((obj, _snapshot(obj, previous=True)))
+    pending.deleted[id(obj)] = (obj, _snapshot(obj, previous=True))
 
 
 @event.listens_for(Session, "after_flush")
@@ -192,7 +193,7 @@ def _write(session: Session, flush_context: Any) -> None:
         add(obj, ChangeOp.INSERT, None, _snapshot(obj, previous=False), obj.version)
     for obj, before, after in pending.updated:
         add(obj, ChangeOp.UPDATE, before, after, obj.version)
-    for obj, before in pending.deleted:
+    for obj, before in pending.deleted.values():
         add(obj, ChangeOp.DELETE, before, None, int(before.get("version") or 0) + 1)
     connection = session.connection()
     if audit_rows:
